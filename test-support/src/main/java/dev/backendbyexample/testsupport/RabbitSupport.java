@@ -158,7 +158,8 @@ final class RabbitSupport {
 							"{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"), "grant permissions");
 				}
 				catch (RuntimeException ex) {
-					// A bean that fails to construct is never destroyed: undo the half-made namespace.
+					// A bean that fails to construct is never destroyed: undo the
+					// half-made namespace.
 					destroy();
 					throw ex;
 				}
