@@ -1,0 +1,107 @@
+package dev.backendbyexample.transactions;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The account rows, and the handful of statements the strategies differ by. Each
+ * statement stays next to the method that names it: here the SQL <em>is</em> the
+ * strategy.
+ */
+@Repository
+class Accounts {
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Account open(String owner, long balance) {
+		return this.jdbc
+			.sql("insert into account (owner, balance) values (:owner, :balance) returning id, owner, balance, version")
+			.param("owner", owner)
+			.param("balance", balance)
+			.query(Account.class)
+			.single();
+	}
+
+	Optional<Account> find(long id) {
+		return this.jdbc.sql("select id, owner, balance, version from account where id = :id")
+			.param("id", id)
+			.query(Account.class)
+			.optional();
+	}
+
+	Account get(long id) {
+		return find(id).orElseThrow(() -> new AccountNotFound(id));
+	}
+
+	List<Account> findAll() {
+		return this.jdbc.sql("select id, owner, balance, version from account order by id").query(Account.class).list();
+	}
+
+	/**
+	 * Reads the row and keeps it locked until commit: a second {@code FOR UPDATE} on it
+	 * waits.
+	 */
+	Account lock(long id) {
+		return this.jdbc.sql("select id, owner, balance, version from account where id = :id for update")
+			.param("id", id)
+			.query(Account.class)
+			.optional()
+			.orElseThrow(() -> new AccountNotFound(id));
+	}
+
+	/** Writes an absolute balance computed in Java: safe only if nobody wrote since. */
+	void setBalance(long id, long balance) {
+		this.jdbc.sql("update account set balance = :balance, version = version + 1 where id = :id")
+			.param("balance", balance)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Writes the balance only if the row is still at the version that was read.
+	 * @return whether it was (false: a concurrent transfer won, start over)
+	 */
+	boolean setBalanceIfVersion(long id, long balance, long version) {
+		return this.jdbc
+			.sql("update account set balance = :balance, version = version + 1 where id = :id and version = :version")
+			.param("balance", balance)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	/**
+	 * Debits only if the balance covers it, checked and written in one statement: the row
+	 * lock taken by the {@code UPDATE} makes the check and the write atomic.
+	 * @return whether the debit happened
+	 */
+	boolean debitIfCovered(long id, long amount) {
+		return this.jdbc.sql(
+				"update account set balance = balance - :amount, version = version + 1 where id = :id and balance >= :amount")
+			.param("amount", amount)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * @return whether the account exists (and was credited)
+	 */
+	boolean credit(long id, long amount) {
+		return this.jdbc.sql("update account set balance = balance + :amount, version = version + 1 where id = :id")
+			.param("amount", amount)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	long totalBalance() {
+		return this.jdbc.sql("select coalesce(sum(balance), 0) from account").query(Long.class).single();
+	}
+
+}

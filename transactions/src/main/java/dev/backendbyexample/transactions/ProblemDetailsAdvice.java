@@ -1,0 +1,71 @@
+package dev.backendbyexample.transactions;
+
+import java.net.URI;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Translates the domain's exceptions, once, at the web edge, into RFC 9457 Problem
+ * Details; the base class does the same for Spring MVC's own (validation, unreadable
+ * body). No stack trace ever reaches a client.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler
+	ProblemDetail accountNotFound(AccountNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail insufficientFunds(InsufficientFunds ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "insufficient-funds", "Insufficient funds", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail retriesExhausted(RetriesExhausted ex) {
+		return problem(HttpStatus.CONFLICT, "retries-exhausted", "Concurrent transfers kept conflicting", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyKeyReused(IdempotencyKeyReused ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail transferToSameAccount(TransferToSameAccount ex) {
+		return problem(HttpStatus.BAD_REQUEST, "same-account", "Same account", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidArgument(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex);
+	}
+
+	/** Anything else: logged here with its stack trace, answered without it. */
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		logger.error("Unexpected failure", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request failed; nothing was changed.");
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, Exception ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(URI.create("https://backendbyexample.dev/problems/" + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

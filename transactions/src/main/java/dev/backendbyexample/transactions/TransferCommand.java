@@ -1,0 +1,44 @@
+package dev.backendbyexample.transactions;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request to move money, as the strategies receive it.
+ *
+ * @param from the account to debit
+ * @param to the account to credit
+ * @param amount the amount in cents, positive
+ * @param idempotencyKey the client's key for this request, if it sent one
+ */
+public record TransferCommand(long from, long to, long amount, @Nullable String idempotencyKey) {
+
+	public TransferCommand {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("amount must be positive");
+		}
+		if (from == to) {
+			throw new TransferToSameAccount(from);
+		}
+	}
+
+	public TransferCommand(long from, long to, long amount) {
+		this(from, to, amount, null);
+	}
+
+	/**
+	 * What a replay must match: the same key with another body is a different request.
+	 */
+	String fingerprint() {
+		return this.from + ">" + this.to + ":" + this.amount;
+	}
+
+	/** The lower of the two account ids: every strategy that locks touches it first. */
+	long firstInLockOrder() {
+		return Math.min(this.from, this.to);
+	}
+
+	long secondInLockOrder() {
+		return Math.max(this.from, this.to);
+	}
+
+}

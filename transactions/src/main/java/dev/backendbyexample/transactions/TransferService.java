@@ -1,0 +1,79 @@
+package dev.backendbyexample.transactions;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Picks the strategy and makes a retried request with the same {@code Idempotency-Key}
+ * move money once.
+ * <p>
+ * Deliberately not {@code @Transactional}: each strategy owns its transaction (a retrying
+ * strategy must begin a new one per attempt), and nothing slow or remote happens while a
+ * transaction, and its row locks, are open.
+ */
+@Service
+public class TransferService {
+
+	private final Map<Strategy, TransferStrategy> strategies = new EnumMap<>(Strategy.class);
+
+	private final Strategy defaultStrategy;
+
+	private final Ledger ledger;
+
+	TransferService(List<TransferStrategy> strategies, TransactionsProperties properties, Ledger ledger) {
+		strategies.forEach((strategy) -> this.strategies.put(strategy.strategy(), strategy));
+		this.defaultStrategy = properties.strategy();
+		this.ledger = ledger;
+	}
+
+	public TransferResult transfer(TransferCommand command) {
+		return transfer(command, null);
+	}
+
+	/**
+	 * Moves the money with the given strategy (or the configured one), once per
+	 * idempotency key.
+	 */
+	public TransferResult transfer(TransferCommand command, @Nullable Strategy strategy) {
+		String key = command.idempotencyKey();
+		if (key != null) {
+			Ledger.Replay earlier = this.ledger.findByIdempotencyKey(key).orElse(null);
+			if (earlier != null) {
+				return replay(earlier, command, key);
+			}
+		}
+		try {
+			return new TransferResult(strategyFor(strategy).transfer(command), false);
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent request with the same key committed first. Its ledger insert
+			// made ours fail, which rolled our balance updates back with it.
+			if (key == null) {
+				throw ex;
+			}
+			return replay(this.ledger.findByIdempotencyKey(key).orElseThrow(() -> ex), command, key);
+		}
+	}
+
+	public Strategy defaultStrategy() {
+		return this.defaultStrategy;
+	}
+
+	TransferStrategy strategyFor(@Nullable Strategy strategy) {
+		return this.strategies.get((strategy != null) ? strategy : this.defaultStrategy);
+	}
+
+	private TransferResult replay(Ledger.Replay earlier, TransferCommand command, String key) {
+		if (!earlier.fingerprint().equals(command.fingerprint())) {
+			throw new IdempotencyKeyReused(key);
+		}
+		return new TransferResult(earlier.transfer(), true);
+	}
+
+}
