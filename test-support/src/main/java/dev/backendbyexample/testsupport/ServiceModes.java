@@ -3,6 +3,7 @@ package dev.backendbyexample.testsupport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -38,18 +39,27 @@ final class ServiceModes {
 	 * once.
 	 */
 	static <T> T resolve(Service service, Supplier<T> local, Supplier<T> container) {
-		ServiceMode.Decision current = current();
-		if (current.mode() == ServiceMode.LOCAL) {
+		Duration timeout = Duration.ofSeconds(LocalSettings.fromEnvironment().port(START_TIMEOUT_VARIABLE, 180));
+		return resolve(current(), timeout, service, local, container, ServiceModes::fallBackToLocal);
+	}
+
+	/**
+	 * Local servers in local mode; in containers mode the container, started within the
+	 * timeout, or (only when "auto" chose containers) the local servers after a notice.
+	 */
+	static <T> T resolve(ServiceMode.Decision decision, Duration timeout, Service service, Supplier<T> local,
+			Supplier<T> container, Consumer<String> fallBack) {
+		if (decision.mode() == ServiceMode.LOCAL) {
 			return local.get();
 		}
 		try {
-			return startBounded(service, container);
+			return startBounded(service, container, timeout);
 		}
 		catch (RuntimeException ex) {
-			if (!current.fellBackFromAuto()) {
+			if (!decision.fellBackFromAuto()) {
 				throw ex;
 			}
-			fallBackToLocal(service.displayName() + " container did not start (" + ex.getMessage() + ")");
+			fallBack.accept(service.displayName() + " container did not start (" + ex.getMessage() + ")");
 			return local.get();
 		}
 	}
@@ -59,8 +69,7 @@ final class ServiceModes {
 		decision = new ServiceMode.Decision(ServiceMode.LOCAL, "auto: " + why);
 	}
 
-	private static <T> T startBounded(Service service, Supplier<T> container) {
-		Duration timeout = Duration.ofSeconds(LocalSettings.fromEnvironment().port(START_TIMEOUT_VARIABLE, 180));
+	private static <T> T startBounded(Service service, Supplier<T> container, Duration timeout) {
 		CompletableFuture<T> start = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -73,7 +82,7 @@ final class ServiceModes {
 		thread.setDaemon(true);
 		thread.start();
 		try {
-			return start.get(timeout.toSeconds(), TimeUnit.SECONDS);
+			return start.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -82,7 +91,7 @@ final class ServiceModes {
 		catch (Exception ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new IllegalStateException(
-					"no start within " + timeout.toSeconds() + " s (" + START_TIMEOUT_VARIABLE + "): " + cause, cause);
+					"no start within " + timeout.toMillis() + " ms (" + START_TIMEOUT_VARIABLE + "): " + cause, cause);
 		}
 	}
 
