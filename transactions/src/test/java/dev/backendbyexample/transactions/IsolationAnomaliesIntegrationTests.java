@@ -1,0 +1,59 @@
+package dev.backendbyexample.transactions;
+
+import java.util.stream.Stream;
+
+import dev.backendbyexample.transactions.Hermitage.Anomaly;
+import dev.backendbyexample.transactions.Hermitage.Outcome;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static dev.backendbyexample.transactions.Hermitage.Outcome.ABORTS;
+import static dev.backendbyexample.transactions.Hermitage.Outcome.ANOMALY;
+import static dev.backendbyexample.transactions.Hermitage.Outcome.PREVENTED;
+import static dev.backendbyexample.transactions.Hermitage.Outcome.WAITS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * What PostgreSQL does with each of Hermitage's anomalies at READ COMMITTED, REPEATABLE
+ * READ and SERIALIZABLE; {@link Hermitage} narrates each interleaving.
+ */
+@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class })
+class IsolationAnomaliesIntegrationTests {
+
+	@Autowired
+	JdbcConnectionDetails database;
+
+	/**
+	 * The matrix PostgreSQL 15 produces: read committed, repeatable read, serializable.
+	 */
+	static Stream<Arguments> postgresql() {
+		return Stream
+			.of(row(Anomaly.G0, WAITS, ABORTS, ABORTS), row(Anomaly.G1A, PREVENTED, PREVENTED, PREVENTED),
+					row(Anomaly.G1B, PREVENTED, PREVENTED, PREVENTED), row(Anomaly.G1C, PREVENTED, PREVENTED, ABORTS),
+					row(Anomaly.OTV, WAITS, ABORTS, ABORTS), row(Anomaly.PMP, ANOMALY, PREVENTED, PREVENTED),
+					row(Anomaly.P4, ANOMALY, ABORTS, ABORTS), row(Anomaly.G_SINGLE, ANOMALY, PREVENTED, PREVENTED),
+					row(Anomaly.G2_ITEM, ANOMALY, ANOMALY, ABORTS), row(Anomaly.G2, ANOMALY, ANOMALY, ABORTS))
+			.flatMap((row) -> row);
+	}
+
+	@ParameterizedTest(name = "{0} at {1} is {2}")
+	@MethodSource("postgresql")
+	void postgresqlHandlesEachAnomalyAsHermitageRecorded(Anomaly anomaly, Isolation isolation, Outcome expected)
+			throws Exception {
+		assertThat(new Hermitage(this.database).run(anomaly, isolation)).isEqualTo(expected);
+	}
+
+	private static Stream<Arguments> row(Anomaly anomaly, Outcome readCommitted, Outcome repeatableRead,
+			Outcome serializable) {
+		return Stream.of(arguments(anomaly, Isolation.READ_COMMITTED, readCommitted),
+				arguments(anomaly, Isolation.REPEATABLE_READ, repeatableRead),
+				arguments(anomaly, Isolation.SERIALIZABLE, serializable));
+	}
+
+}
