@@ -200,6 +200,44 @@ class RateLimiterContractIntegrationTests {
 		}
 	}
 
+	Stream<String> backends() {
+		return Stream.of("memory", "redis");
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void leakyBucketAdmitsARequestAfterTheDelayOfItsPlaceInTheQueue(String backend) {
+		MutableClock clock = MutableClock.atWindowStart(WINDOW);
+		RateLimiter limiter = limiter(Algorithm.LEAKY_BUCKET, backend, TEN_PER_WINDOW, clock);
+		String key = freshKey();
+		// 10 per 10 s drains one request per second: the n-th of a burst waits n - 1 s.
+		for (int place = 0; place < 10; place++) {
+			Decision decision = limiter.tryAcquire(key);
+			assertThat(decision.allowed()).isTrue();
+			assertThat(decision.delay()).isEqualTo(Duration.ofSeconds(place));
+		}
+		Decision queueFull = limiter.tryAcquire(key);
+		assertThat(queueFull.allowed()).isFalse();
+		assertThat(queueFull.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+		clock.advance(Duration.ofMillis(2500));
+		Decision later = limiter.tryAcquire(key);
+		assertThat(later.allowed()).isTrue();
+		assertThat(later.delay()).isEqualTo(Duration.ofMillis(7500));
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void tokenBucketRefillsOneTokenPerInterval(String backend) {
+		MutableClock clock = MutableClock.atWindowStart(WINDOW);
+		RateLimiter limiter = limiter(Algorithm.TOKEN_BUCKET, backend, TEN_PER_WINDOW, clock);
+		String key = freshKey();
+		exhaust(limiter, key);
+		for (int i = 0; i < 3; i++) {
+			clock.advance(Duration.ofSeconds(1));
+			assertThat(admitted(limiter, key, 2)).isEqualTo(1);
+		}
+	}
+
 	static Decision exhaust(RateLimiter limiter, String key) {
 		for (int i = 0; i <= limiter.limit().permits(); i++) {
 			Decision decision = limiter.tryAcquire(key);
