@@ -1,0 +1,111 @@
+package dev.backendbyexample.ratelimiting;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.backendbyexample.testsupport.demo.DemoHttp;
+import dev.backendbyexample.testsupport.demo.DemoResponse;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real outage: the limiter's Redis connection runs through a proxy this test cuts
+ * mid-run. A fail-open route keeps answering 200 (and counts it), a fail-closed route
+ * answers 503 with {@code Retry-After}; the circuit opens so later requests do not wait
+ * for Redis at all; once the proxy is restored both routes are limited again, by
+ * themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rate-limiting.redis.breaker-open-for=1s", "rate-limiting.policies.open.paths=/api/open",
+				"rate-limiting.policies.open.algorithm=token-bucket", "rate-limiting.policies.open.limit=1000",
+				"rate-limiting.policies.open.window=10s", "rate-limiting.policies.open.on-outage=fail-open",
+				"rate-limiting.policies.closed.paths=/api/closed",
+				"rate-limiting.policies.closed.algorithm=sliding-window-counter",
+				"rate-limiting.policies.closed.limit=1000", "rate-limiting.policies.closed.window=10s",
+				"rate-limiting.policies.closed.on-outage=fail-closed" })
+@Import(RateLimitingServices.class)
+class RedisOutageIntegrationTests {
+
+	static final TcpProxy proxy = TcpProxy.start();
+
+	@DynamicPropertySource
+	static void limiterThroughTheProxy(DynamicPropertyRegistry registry) {
+		registry.add("rate-limiting.redis.host", () -> "127.0.0.1");
+		registry.add("rate-limiting.redis.port", proxy::port);
+	}
+
+	@AfterAll
+	static void stopProxy() {
+		proxy.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataRedisConnectionDetails redis;
+
+	@Autowired
+	CircuitBreaker breaker;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void failOpenAllowsFailClosedRefusesAndBothRecoverByThemselves() {
+		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
+		DemoHttp http = DemoHttp.localhost(this.port);
+		String client = "client-" + UUID.randomUUID();
+
+		// Before: both routes limited on Redis.
+		assertThat(http.get("/api/open", "X-API-Key", client).header("RateLimit")).isPresent();
+		assertThat(http.get("/api/closed", "X-API-Key", client).status()).isEqualTo(200);
+
+		proxy.cut();
+
+		DemoResponse closed = http.get("/api/closed", "X-API-Key", client);
+		assertThat(closed.status()).isEqualTo(503);
+		assertThat(closed.header("Retry-After")).hasValue("1");
+		assertThat(closed.body()).contains("\"status\":503").contains("\"policy\":\"closed\"");
+		DemoResponse open = http.get("/api/open", "X-API-Key", client);
+		assertThat(open.status()).isEqualTo(200);
+		assertThat(open.header("RateLimit")).as("nothing is known about the quota").isEmpty();
+
+		// The circuit is open: these are answered without a call to Redis.
+		for (int i = 0; i < 20; i++) {
+			assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+		}
+		assertThat(this.breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+		assertThat(failedOpen()).isGreaterThanOrEqualTo(21);
+
+		proxy.restore();
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.get("/api/closed", "X-API-Key", client).status() == 200);
+		assertThat(http.get("/api/open", "X-API-Key", client).header("RateLimit")).isPresent();
+		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	private double failedOpen() {
+		return this.meters.get("rate.limit.decisions")
+			.tag("policy", "open")
+			.tag("outcome", "failed_open")
+			.counter()
+			.count();
+	}
+
+}
