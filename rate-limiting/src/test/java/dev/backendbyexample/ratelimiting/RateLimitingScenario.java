@@ -1,0 +1,102 @@
+package dev.backendbyexample.ratelimiting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.backendbyexample.ratelimiting.redis.ScriptedRedis;
+import dev.backendbyexample.testsupport.demo.Demo;
+import dev.backendbyexample.testsupport.demo.DemoResponse;
+import dev.backendbyexample.testsupport.demo.DemoScenario;
+import dev.backendbyexample.testsupport.demo.Narrator;
+
+/**
+ * The demo: a burst of 15 against a 10-per-5-seconds policy, a wait as long as
+ * {@code Retry-After} says, one more request; then 20 requests in a fraction of a second
+ * across a window edge, fixed window against sliding window counter.
+ */
+class RateLimitingScenario implements DemoScenario {
+
+	@Override
+	public void play(Demo demo) throws Exception {
+		Narrator narrator = demo.narrator();
+		String client = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+		narrator.title("Rate limiting on Redis: 10 requests per 5 seconds per API key");
+
+		narrator.step("A burst of 15 requests on /api/token-bucket with X-API-Key: " + client);
+		DemoResponse last = null;
+		int admitted = 0;
+		for (int i = 0; i < 15; i++) {
+			last = demo.http().get("/api/token-bucket", "X-API-Key", client);
+			narrator.exchange(last, "RateLimit", "Retry-After");
+			admitted += (last.status() == 200) ? 1 : 0;
+		}
+		narrator.say("RateLimit-Policy: " + last.header("RateLimit-Policy").orElse("(none)"));
+		narrator.say("admitted " + admitted + ", rejected " + (15 - admitted));
+		narrator.why("the bucket holds 10 tokens and refills 2 per second; "
+				+ "a request that finds it empty gets 429 and how long to wait, rounded up to whole seconds.");
+
+		long retryAfter = Long.parseLong(last.header("Retry-After").orElse("1"));
+		narrator.step("Wait as told (" + retryAfter + " s), then one more");
+		Thread.sleep(retryAfter * 1000);
+		DemoResponse again = demo.http().get("/api/token-bucket", "X-API-Key", client);
+		narrator.exchange(again, "RateLimit");
+		narrator.why("by then at least one token has dripped back in.");
+
+		narrator.step("The boundary burst: 10 requests just before a window edge, 10 just after");
+		int[] fixed = new int[2];
+		int[] sliding = new int[2];
+		String edgeClient = client + "-edge";
+		long edge = sleepUntilNearEdge(demo, 800);
+		burst(demo, edgeClient, fixed, sliding, 0);
+		sleepUntil(demo, edge + 50);
+		burst(demo, edgeClient, fixed, sliding, 1);
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(row("fixed window", fixed));
+		rows.add(row("sliding window counter", sliding));
+		narrator.table(List.of("algorithm (10 per 5 s)", "before edge", "after edge", "admitted in < 1 s"), rows);
+		narrator.why("the fixed window forgets everything at the edge, so it lets twice the rate through; "
+				+ "the sliding counter still weighs the previous window's 10 requests.");
+	}
+
+	private static void burst(Demo demo, String client, int[] fixed, int[] sliding, int side) {
+		for (int i = 0; i < 10; i++) {
+			fixed[side] += ok(demo.http().get("/api/fixed-window", "X-API-Key", client));
+			sliding[side] += ok(demo.http().get("/api/sliding-window-counter", "X-API-Key", client));
+		}
+	}
+
+	private static int ok(DemoResponse response) {
+		return (response.status() == 200) ? 1 : 0;
+	}
+
+	private static List<String> row(String algorithm, int[] admitted) {
+		return List.of(algorithm, admitted[0] + " x 200", admitted[1] + " x 200",
+				Integer.toString(admitted[0] + admitted[1]));
+	}
+
+	/**
+	 * Windows are aligned to Redis's clock (window number = now / 5 s), so the demo reads
+	 * that clock to find the next edge. Returns the edge in local milliseconds.
+	 */
+	private static long sleepUntilNearEdge(Demo demo, long marginMillis) throws InterruptedException {
+		List<String> time = demo.bean(ScriptedRedis.class).commands().time();
+		long redisNow = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+		long offset = redisNow - System.currentTimeMillis();
+		long edge = (redisNow / 5000 + 1) * 5000;
+		if (edge - redisNow < marginMillis + 200) {
+			edge += 5000;
+		}
+		long localEdge = edge - offset;
+		sleepUntil(demo, localEdge - marginMillis);
+		return localEdge;
+	}
+
+	private static void sleepUntil(Demo demo, long localMillis) throws InterruptedException {
+		long wait = localMillis - System.currentTimeMillis();
+		if (wait > 0) {
+			Thread.sleep(wait);
+		}
+	}
+
+}
