@@ -1,0 +1,82 @@
+package dev.backendbyexample.transactions;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Debit, credit and ledger row commit together or not at all, whatever the strategy.
+ */
+@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class TransactionBoundaryIntegrationTests {
+
+	@Autowired
+	TransferService transfers;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest
+	@EnumSource(Strategy.class)
+	void failureAfterTheDebitLeavesBothBalancesUnchanged(Strategy strategy) {
+		long alice = this.accounts.open("alice", 100).id();
+		long bob = this.accounts.open("bob", 0).id();
+		TransferCommand command = new TransferCommand(alice, bob, 30, "key-" + strategy);
+		TransferStrategy moves = this.transfers.strategyFor(strategy);
+		moves.transfer(command);
+
+		// Called directly, the strategy has no idempotency pre-check: it debits Alice,
+		// credits Bob, and only then fails, on the ledger's unique key.
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> moves.transfer(command));
+
+		assertThat(this.accounts.account(alice).balance()).isEqualTo(70);
+		assertThat(this.accounts.account(bob).balance()).isEqualTo(30);
+		assertThat(ledgerRowsFrom(alice)).isOne();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Strategy.class)
+	void creditToMissingAccountAfterTheDebitRollsTheDebitBack(Strategy strategy) {
+		long alice = this.accounts.open("alice", 100).id();
+		long missing = alice + 1_000_000;
+
+		assertThatExceptionOfType(AccountNotFound.class)
+			.isThrownBy(() -> this.transfers.transfer(new TransferCommand(alice, missing, 30), strategy));
+
+		assertThat(this.accounts.account(alice).balance()).isEqualTo(100);
+		assertThat(ledgerRowsFrom(alice)).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Strategy.class)
+	void transferWhenBalanceTooLowThenRejectedAndNothingChanges(Strategy strategy) {
+		long alice = this.accounts.open("alice", 100).id();
+		long bob = this.accounts.open("bob", 0).id();
+
+		assertThatExceptionOfType(InsufficientFunds.class)
+			.isThrownBy(() -> this.transfers.transfer(new TransferCommand(alice, bob, 101), strategy));
+
+		assertThat(this.accounts.account(alice).balance()).isEqualTo(100);
+		assertThat(this.accounts.account(bob).balance()).isZero();
+		assertThat(ledgerRowsFrom(alice)).isZero();
+	}
+
+	private int ledgerRowsFrom(long account) {
+		return this.jdbc.sql("select count(*) from transfer where from_account = ?")
+			.param(account)
+			.query(Integer.class)
+			.single();
+	}
+
+}
