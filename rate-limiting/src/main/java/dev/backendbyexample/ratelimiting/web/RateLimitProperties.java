@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record RateLimitProperties(@DefaultValue("rl:") String keyPrefix, @DefaultValue("redis") Backend backend,
 		@DefaultValue("X-API-Key") String apiKeyHeader, @DefaultValue List<String> trustedProxies,
-		@Valid @DefaultValue Redis redis, @Valid @DefaultValue Map<String, Policy> policies) {
+		@Valid @DefaultValue Redis redis, @DefaultValue Map<String, @Valid Policy> policies) {
 
 	/** Where the counts live. */
 	public enum Backend {
