@@ -1,12 +1,10 @@
 package dev.backendbyexample.transactions;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,19 +69,14 @@ class LostUpdateIntegrationTests {
 		long dave = this.accounts.open("dave", 0).id();
 		// Two threads of our own: the common pool may have only one on a small machine.
 		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try (Session gate = Session.open(this.database, Isolation.READ_COMMITTED, "gate");
-				Session observer = Session.open(this.database, Isolation.READ_COMMITTED, "observer")) {
-			gate.run("update account set balance = balance where id = ?", alice);
+		try (RowGate gate = RowGate.close(this.database, alice)) {
 			CompletableFuture<TransferResult> t1 = CompletableFuture
 				.supplyAsync(() -> this.transfers.transfer(new TransferCommand(alice, carol, 30), strategy), threads);
 			CompletableFuture<TransferResult> t2 = CompletableFuture
 				.supplyAsync(() -> this.transfers.transfer(new TransferCommand(alice, dave, 50), strategy), threads);
 			// Both transfers are now parked on Alice's row, behind the gate.
-			Awaitility.await("both transfers waiting for the gate")
-				.atMost(Session.PATIENCE)
-				.pollInterval(Duration.ofMillis(10))
-				.until(() -> waitingForLocks(observer) == 2);
-			gate.commit();
+			gate.awaitWaiting(2);
+			gate.open();
 			t1.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 			t2.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		}
@@ -91,18 +84,6 @@ class LostUpdateIntegrationTests {
 			threads.shutdownNow();
 		}
 		return new Balances(balance(alice), balance(carol), balance(dave));
-	}
-
-	/**
-	 * Sessions of this database blocked on a lock. Not "blocked by the gate": the second
-	 * waiter on a row queues behind the first, so PostgreSQL names the first as its
-	 * blocker.
-	 */
-	private static int waitingForLocks(Session observer) throws Exception {
-		int waiting = observer.queryInt("select count(*) from pg_stat_activity "
-				+ "where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0");
-		observer.commit();
-		return waiting;
 	}
 
 	private long balance(long id) {

@@ -1,0 +1,241 @@
+package dev.backendbyexample.transactions;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API: status codes, RFC 9457 bodies, and the {@code Idempotency-Key} contract.
+ */
+@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class })
+@AutoConfigureMockMvc
+class TransfersApiIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void openAccountThen201WithLocationAndTheAccount() {
+		MvcTestResult opened = this.mvc.post()
+			.uri("/accounts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"owner\":\"alice\",\"balance\":100}")
+			.exchange();
+
+		assertThat(opened).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/accounts/" + id(opened));
+		assertThat(opened).bodyJson().extractingPath("$.balance").asNumber().isEqualTo(100);
+		assertThat(this.mvc.get().uri("/accounts/{id}", id(opened))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.owner")
+			.isEqualTo("alice");
+	}
+
+	@Test
+	void unknownAccountThen404ProblemDetailWithoutStackTrace() {
+		MvcTestResult result = this.mvc.get().uri("/accounts/{id}", 987654321).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Account not found");
+		assertThat(result).bodyText().doesNotContain("Exception").doesNotContain("trace");
+	}
+
+	@Test
+	void transferThen201AndBothBalancesAndTheLedgerShowIt() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		MvcTestResult result = transfer(alice, bob, 30, "atomic-update");
+
+		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "false");
+		assertThat(result).bodyJson().extractingPath("$.strategy").isEqualTo("atomic-update");
+		assertThat(balance(alice)).isEqualTo(70);
+		assertThat(balance(bob)).isEqualTo(30);
+		assertThat(this.mvc.get().uri("/accounts/{id}/transfers", bob)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].amount")
+			.asNumber()
+			.isEqualTo(30);
+	}
+
+	@Test
+	void transferWhenBalanceTooLowThen422ProblemAndNothingChanges() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		MvcTestResult result = transfer(alice, bob, 101, null);
+
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Insufficient funds");
+		assertThat(balance(alice)).isEqualTo(100);
+		assertThat(balance(bob)).isZero();
+	}
+
+	@Test
+	void transferToUnknownAccountThen404AndTheDebitIsRolledBack() {
+		long alice = open("alice", 100);
+
+		// atomic-update debits the lower id (Alice) first, then fails on the credit.
+		MvcTestResult result = transfer(alice, alice + 1_000_000, 30, "atomic-update");
+
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(balance(alice)).isEqualTo(100);
+	}
+
+	@Test
+	void transferWithNegativeAmountThen400Problem() {
+		MvcTestResult result = post("/transfers", "{\"from\":1,\"to\":2,\"amount\":-5}");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void transferWithoutBodyFieldsThen400Problem() {
+		assertThat(post("/transfers", "{\"from\":1}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(post("/transfers", "not json")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void transferToTheSameAccountThen400Problem() {
+		long alice = open("alice", 100);
+
+		assertThat(transfer(alice, alice, 10, null)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Same account");
+	}
+
+	@Test
+	void transferWithUnknownStrategyThen400Problem() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		assertThat(transfer(alice, bob, 10, "yolo")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(balance(alice)).isEqualTo(100);
+	}
+
+	@Test
+	void retriedRequestWithSameIdempotencyKeyReturnsTheFirstResultAndMovesMoneyOnce() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		MvcTestResult first = transfer(alice, bob, 30, null, "pay-rent-2026-11");
+		MvcTestResult retried = transfer(alice, bob, 30, null, "pay-rent-2026-11");
+
+		assertThat(first).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "false");
+		assertThat(retried).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "true");
+		assertThat(id(retried)).isEqualTo(id(first));
+		assertThat(balance(alice)).isEqualTo(70);
+		assertThat(balance(bob)).isEqualTo(30);
+	}
+
+	@Test
+	void sameIdempotencyKeyWithDifferentBodyThen422AndNothingMoves() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+		transfer(alice, bob, 30, null, "key-1");
+
+		MvcTestResult reused = transfer(alice, bob, 40, null, "key-1");
+
+		assertThat(reused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(reused).bodyJson().extractingPath("$.title").isEqualTo("Idempotency-Key reused");
+		assertThat(balance(alice)).isEqualTo(70);
+	}
+
+	@Test
+	void sixteenConcurrentRetriesWithTheSameIdempotencyKeyMoveMoneyOnce() throws Exception {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<MvcTestResult>> results = java.util.stream.IntStream.range(0, 16)
+				.mapToObj((i) -> threads.submit(() -> {
+					start.await();
+					return transfer(alice, bob, 30, "optimistic", "double-click");
+				}))
+				.toList();
+			start.countDown();
+			for (Future<MvcTestResult> result : results) {
+				MvcTestResult response = result.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+				assertThat(response).hasStatus(HttpStatus.CREATED);
+			}
+			assertThat(results.stream().map(this::idOf).distinct()).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(balance(alice)).isEqualTo(70);
+		assertThat(balance(bob)).isEqualTo(30);
+	}
+
+	private long idOf(Future<MvcTestResult> result) {
+		try {
+			return id(result.get());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private long open(String owner, long balance) {
+		return id(post("/accounts", "{\"owner\":\"" + owner + "\",\"balance\":" + balance + "}"));
+	}
+
+	private long balance(long account) {
+		MvcTestResult result = this.mvc.get().uri("/accounts/{id}", account).exchange();
+		return ((Number) JsonPath.read(body(result), "$.balance")).longValue();
+	}
+
+	private MvcTestResult transfer(long from, long to, long amount, String strategy, String... idempotencyKey) {
+		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post()
+			.uri("/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
+		if (strategy != null) {
+			request.param("strategy", strategy);
+		}
+		if (idempotencyKey.length > 0) {
+			request.header(TransferController.IDEMPOTENCY_KEY, idempotencyKey[0]);
+		}
+		return request.exchange();
+	}
+
+	private MvcTestResult post(String path, String json) {
+		return this.mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	private static long id(MvcTestResult result) {
+		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
+	}
+
+	private static String body(MvcTestResult result) {
+		try {
+			return result.getResponse().getContentAsString();
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
