@@ -1,0 +1,211 @@
+package dev.backendbyexample.transactions;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+import dev.backendbyexample.testsupport.demo.DemoHttp;
+import dev.backendbyexample.testsupport.demo.Narrator;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Transfers per second and latency per strategy, thread count and workload, through the
+ * full HTTP stack; then PostgreSQL's own {@code pgbench} (TPC-B-like) on the same server,
+ * in this run's own database, as the ceiling.
+ * <p>
+ * Arguments (all optional): {@code --duration=5s --threads=1,8,32
+ * --strategies=naive,pessimistic,optimistic,atomic-update,serializable
+ * --workloads=uniform,hot-pair --accounts=1000 --pgbench=true}.
+ */
+public final class TransactionsBenchmark {
+
+	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+	private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
+
+	private TransactionsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		run(args, System.out);
+	}
+
+	static void run(String[] args, PrintStream out) throws Exception {
+		Settings settings = Settings.parse(args);
+		try (ConfigurableApplicationContext context = SpringApplication.from(TransactionsApplication::main)
+			.with(TransactionsServices.class)
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+					"--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, settings.maxThreads()))
+			.getApplicationContext()) {
+			DemoHttp http = DemoHttp
+				.localhost(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+			Narrator narrator = Narrator.recording();
+			narrator.title("Transfers over HTTP on PostgreSQL, " + settings.duration().toMillis() + " ms per cell, "
+					+ Runtime.getRuntime().availableProcessors() + " cores");
+			List<List<String>> rows = new ArrayList<>();
+			Map<Integer, Double> pgbench = settings.pgbench() ? pgbench(context, settings, out) : Map.of();
+			for (String workload : settings.workloads()) {
+				for (Strategy strategy : settings.strategies()) {
+					for (int threads : settings.threads()) {
+						rows.add(cell(context, http, settings, workload, strategy, threads, pgbench));
+						out.println("   measured: " + String.join(" | ", rows.get(rows.size() - 1)));
+					}
+				}
+			}
+			narrator.table(List.of("workload", "strategy", "threads", "transfers/s", "p50 ms", "p99 ms",
+					"retries/transfer", "409 %", "overdraft %", "x pgbench"), rows);
+			if (!pgbench.isEmpty()) {
+				List<List<String>> peer = new ArrayList<>();
+				pgbench.forEach((threads, tps) -> peer.add(List.of("pgbench TPC-B-like", String.valueOf(threads),
+						String.format(Locale.ROOT, "%.0f", tps))));
+				narrator.table(List.of("peer", "clients", "tps"), peer);
+			}
+			out.print(narrator.transcript());
+		}
+	}
+
+	private static List<String> cell(ConfigurableApplicationContext context, DemoHttp http, Settings settings,
+			String workload, Strategy strategy, int threads, Map<Integer, Double> pgbench) throws Exception {
+		AccountService accounts = context.getBean(AccountService.class);
+		int count = workload.equals("hot-pair") ? 2 : settings.accounts();
+		// Balances large enough that nothing is refused for lack of funds.
+		List<Long> ids = LongStream.range(0, count)
+			.mapToObj((i) -> accounts.open(workload + "-" + i, 1_000_000_000L).id())
+			.toList();
+		MeterRegistry meters = context.getBean(MeterRegistry.class);
+		// A short warm-up, so the JIT and the pool are not what the first cell measures.
+		TransferLoad.run(threads, Integer.MAX_VALUE, settings.duration().dividedBy(5), ids, 100,
+				(command) -> TransactionsScenario.overHttp(http, strategy, command));
+		double retriesBefore = TransactionsScenario.retries(meters, strategy);
+		TransferLoad.Tally tally = TransferLoad.run(threads, Integer.MAX_VALUE, settings.duration(), ids, 100,
+				(command) -> TransactionsScenario.overHttp(http, strategy, command));
+		double retries = TransactionsScenario.retries(meters, strategy) - retriesBefore;
+		int attempts = Math.max(1, tally.attempts());
+		Double peer = pgbench.get(threads);
+		return List.of(workload, strategy.slug(), String.valueOf(threads), format("%.0f", tally.throughput()),
+				format("%.1f", tally.percentileMillis(0.50)), format("%.1f", tally.percentileMillis(0.99)),
+				format("%.2f", retries / attempts), format("%.1f", 100.0 * tally.conflicted() / attempts),
+				format("%.1f", 100.0 * tally.rejected() / attempts),
+				(peer != null && workload.equals("uniform")) ? format("%.2f", tally.throughput() / peer) : "");
+	}
+
+	/**
+	 * Runs pgbench against this run's own database (the harness created it and drops it
+	 * when the context closes): initialise once at scale = the most clients, then one run
+	 * per thread count.
+	 */
+	private static Map<Integer, Double> pgbench(ConfigurableApplicationContext context, Settings settings,
+			PrintStream out) throws Exception {
+		JdbcConnectionDetails database = context.getBean(JdbcConnectionDetails.class);
+		URI url = URI.create(database.getJdbcUrl().substring("jdbc:".length()));
+		List<String> connection = List.of("-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U",
+				database.getUsername());
+		String name = url.getPath().substring(1);
+		int scale = Math.max(1, settings.maxThreads());
+		exec(database, concat(List.of("pgbench", "-i", "-q", "-s", String.valueOf(scale)), connection, name));
+		Map<Integer, Double> tps = new java.util.TreeMap<>();
+		for (int threads : settings.threads()) {
+			String output = exec(database,
+					concat(List.of("pgbench", "-n", "-c", String.valueOf(threads), "-j",
+							String.valueOf(Math.min(threads, Runtime.getRuntime().availableProcessors())), "-T",
+							String.valueOf(Math.max(1, settings.duration().toSeconds()))), connection, name));
+			Matcher matcher = TPS.matcher(output);
+			if (!matcher.find()) {
+				throw new IllegalStateException("pgbench printed no tps:\n" + output);
+			}
+			tps.put(threads, Double.parseDouble(matcher.group(1)));
+			Matcher latency = LATENCY.matcher(output);
+			out.println("   pgbench -c " + threads + ": tps " + matcher.group(1)
+					+ (latency.find() ? ", latency average " + latency.group(1) + " ms" : ""));
+		}
+		return tps;
+	}
+
+	private static List<String> concat(List<String> command, List<String> connection, String database) {
+		List<String> all = new ArrayList<>(command);
+		all.addAll(connection);
+		all.add(database);
+		return all;
+	}
+
+	private static String exec(JdbcConnectionDetails database, List<String> command)
+			throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (database.getPassword() != null && !database.getPassword().isEmpty()) {
+			builder.environment().put("PGPASSWORD", database.getPassword());
+		}
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+		}
+		return output;
+	}
+
+	private static String format(String pattern, double value) {
+		return String.format(Locale.ROOT, pattern, value);
+	}
+
+	/**
+	 * What to measure.
+	 *
+	 * @param duration how long each cell runs
+	 * @param threads the client thread counts
+	 * @param strategies the strategies
+	 * @param workloads {@code uniform} (random pairs among many accounts) and/or
+	 * {@code hot-pair} (all transfers between the same two accounts)
+	 * @param accounts how many accounts the uniform workload spreads over
+	 * @param pgbench whether to run pgbench too
+	 */
+	record Settings(Duration duration, List<Integer> threads, List<Strategy> strategies, List<String> workloads,
+			int accounts, boolean pgbench) {
+
+		static Settings parse(String[] args) {
+			Map<String, String> given = new HashMap<>();
+			for (String arg : args) {
+				String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+				given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
+			}
+			return new Settings(parseDuration(given.getOrDefault("duration", "5s")),
+					Arrays.stream(given.getOrDefault("threads", "1,8,32").split(",")).map(Integer::parseInt).toList(),
+					Arrays
+						.stream(given
+							.getOrDefault("strategies", "naive,pessimistic,optimistic,atomic-update,serializable")
+							.split(","))
+						.map(Strategy::of)
+						.toList(),
+					List.of(given.getOrDefault("workloads", "uniform,hot-pair").split(",")),
+					Integer.parseInt(given.getOrDefault("accounts", "1000")),
+					Boolean.parseBoolean(given.getOrDefault("pgbench", "true")));
+		}
+
+		private static Duration parseDuration(String text) {
+			if (text.endsWith("ms")) {
+				return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+			}
+			return Duration.ofSeconds(Long.parseLong(text.replace("s", "")));
+		}
+
+		int maxThreads() {
+			return this.threads.stream().mapToInt(Integer::intValue).max().orElse(1);
+		}
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.backendbyexample.transactions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A few seconds of the benchmark, pgbench included, so that it keeps working; no timing
+ * is asserted.
+ */
+class TransactionsBenchmarkSmokeTests {
+
+	@Test
+	void benchmarkPrintsOneRowPerCellAndThePgbenchCeiling() throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+			TransactionsBenchmark.run(new String[] { "--duration=300ms", "--threads=1,2",
+					"--strategies=pessimistic,atomic-update", "--workloads=uniform,hot-pair", "--accounts=20" }, out);
+		}
+		String output = bytes.toString(StandardCharsets.UTF_8);
+
+		assertThat(output.lines().filter((line) -> line.matches(" *(uniform|hot-pair) +\\| .*"))).hasSize(8);
+		assertThat(output).contains("pgbench TPC-B-like | 1").contains("pgbench TPC-B-like | 2");
+	}
+
+}
