@@ -23,16 +23,13 @@ if state[1] then
 end
 
 local cost = permits * size
-local allowed = 0
-if tokens >= cost then
-  tokens = tokens - cost
-  allowed = 1
+if tokens < cost then
+  -- Rejected: nothing to write. The stored tokens and time still yield these tokens now.
+  return {0, math.floor(tokens / size), math.ceil((capacity - tokens) / limit), math.ceil((cost - tokens) / limit), 0}
 end
+tokens = tokens - cost
 local refill = math.ceil((capacity - tokens) / limit)
 redis.call('HSET', KEYS[1], 'k', string.format('%d', tokens), 't', string.format('%d', now))
 -- A key that expired is indistinguishable from a full bucket, so expire it once it would be.
 redis.call('PEXPIRE', KEYS[1], math.ceil(refill / 1000) + 1000)
-if allowed == 1 then
-  return {1, math.floor(tokens / size), refill, 0, 0}
-end
-return {0, math.floor(tokens / size), refill, math.ceil((cost - tokens) / limit), 0}
+return {1, math.floor(tokens / size), refill, 0, 0}

@@ -24,15 +24,15 @@ class RateLimitingDemoIntegrationTests {
 	void burstOf15Gets10OksAnd5TooManyRequestsThenTheBoundaryBurstTable() throws Exception {
 		String transcript = Demos.record(this.context, new RateLimitingScenario());
 
-		assertThat(transcript).contains("RateLimit: \"token-bucket\";r=9;t=")
-			.contains("RateLimit: \"token-bucket\";r=0;t=")
+		assertThat(transcript).contains("RateLimit: \"sliding-window-log\";r=9;t=5")
+			.contains("RateLimit: \"sliding-window-log\";r=0;t=5")
 			.contains("admitted 10, rejected 5")
-			.contains("RateLimit-Policy: \"token-bucket\";q=10;w=5")
-			.containsPattern("GET /api/token-bucket -> 429 Too Many Requests .*Retry-After: 1");
+			.contains("RateLimit-Policy: \"sliding-window-log\";q=10;w=5")
+			.containsPattern("GET /api/sliding-window-log -> 429 Too Many Requests .*Retry-After: [1-5]");
 		assertThat(transcript.lines().filter((line) -> line.contains("-> 429")).count()).isEqualTo(5);
 		String afterWaiting = transcript.substring(transcript.indexOf("2. Wait as told"));
 		assertThat(afterWaiting.lines().skip(1).findFirst())
-			.hasValueSatisfying((line) -> assertThat(line).contains("GET /api/token-bucket -> 200 OK"));
+			.hasValueSatisfying((line) -> assertThat(line).contains("GET /api/sliding-window-log -> 200 OK"));
 		// 20 requests within a second across the edge: the fixed window lets all through
 		assertThat(transcript).containsPattern("fixed window +\\| 10 x 200 +\\| 10 x 200 +\\| 20")
 			.containsPattern("sliding window counter +\\| 10 x 200 +\\| [01] x 200 +\\| 1[01]");

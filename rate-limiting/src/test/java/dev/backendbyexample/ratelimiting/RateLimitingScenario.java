@@ -23,25 +23,25 @@ class RateLimitingScenario implements DemoScenario {
 		String client = "demo-" + UUID.randomUUID().toString().substring(0, 8);
 		narrator.title("Rate limiting on Redis: 10 requests per 5 seconds per API key");
 
-		narrator.step("A burst of 15 requests on /api/token-bucket with X-API-Key: " + client);
+		narrator.step("A burst of 15 requests on /api/sliding-window-log with X-API-Key: " + client);
 		DemoResponse last = null;
 		int admitted = 0;
 		for (int i = 0; i < 15; i++) {
-			last = demo.http().get("/api/token-bucket", "X-API-Key", client);
+			last = demo.http().get("/api/sliding-window-log", "X-API-Key", client);
 			narrator.exchange(last, "RateLimit", "Retry-After");
 			admitted += (last.status() == 200) ? 1 : 0;
 		}
 		narrator.say("RateLimit-Policy: " + last.header("RateLimit-Policy").orElse("(none)"));
 		narrator.say("admitted " + admitted + ", rejected " + (15 - admitted));
-		narrator.why("the bucket holds 10 tokens and refills 2 per second; "
-				+ "a request that finds it empty gets 429 and how long to wait, rounded up to whole seconds.");
+		narrator.why("the log keeps the time of each request admitted in the last 5 s; the 11th finds 10 there "
+				+ "and is told to come back when the oldest is 5 s old, rounded up to whole seconds.");
 
 		long retryAfter = Long.parseLong(last.header("Retry-After").orElse("1"));
 		narrator.step("Wait as told (" + retryAfter + " s), then one more");
 		Thread.sleep(retryAfter * 1000);
-		DemoResponse again = demo.http().get("/api/token-bucket", "X-API-Key", client);
+		DemoResponse again = demo.http().get("/api/sliding-window-log", "X-API-Key", client);
 		narrator.exchange(again, "RateLimit");
-		narrator.why("by then at least one token has dripped back in.");
+		narrator.why("by then the first requests of the burst have left the window.");
 
 		narrator.step("The boundary burst: 10 requests just before a window edge, 10 just after");
 		int[] fixed = new int[2];

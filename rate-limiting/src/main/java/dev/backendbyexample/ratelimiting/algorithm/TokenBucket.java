@@ -34,7 +34,9 @@ final class TokenBucket extends CasRateLimiter<TokenBucket.State> {
 			return new Step<>(new State(left, now),
 					Decision.allow(left / size, Math.ceilDiv(capacity - left, rate), 0));
 		}
-		return new Step<>(new State(tokens, now), Decision.reject(tokens / size, Math.ceilDiv(capacity - tokens, rate),
+		// Rejected: the state is left as it is (no write, no compare-and-set); it still
+		// yields these tokens now.
+		return new Step<>(state, Decision.reject(tokens / size, Math.ceilDiv(capacity - tokens, rate),
 				Math.ceilDiv(cost - tokens, rate)));
 	}
 
