@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * back (SQLSTATE 40P01); with the rule {@link PessimisticTransfers} follows (lowest id
  * first) the second simply waits.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TransactionsIntegrationTest
 class DeadlockIntegrationTests {
 
 	private static final String LOCK = "select balance from account where id = ? for update";

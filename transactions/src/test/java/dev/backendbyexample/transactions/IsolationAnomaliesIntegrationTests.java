@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static dev.backendbyexample.transactions.Hermitage.Outcome.ABORTS;
 import static dev.backendbyexample.transactions.Hermitage.Outcome.ANOMALY;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * What PostgreSQL does with each of Hermitage's anomalies at READ COMMITTED, REPEATABLE
  * READ and SERIALIZABLE; {@link Hermitage} narrates each interleaving.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class })
+@TransactionsIntegrationTest
 class IsolationAnomaliesIntegrationTests {
 
 	@Autowired

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gate: COMMIT                                        -- T1 writes 70, then T2 writes 50
  * </pre>
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TransactionsIntegrationTest
 class LostUpdateIntegrationTests {
 
 	@Autowired

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With a retry budget of one attempt, an optimistic transfer that loses the race is
  * answered 409 with a Problem Detail, and changes nothing.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		properties = "transactions.retry.max-attempts=1")
-@AutoConfigureMockMvc
+@TransactionsIntegrationTest
+@TestPropertySource(properties = "transactions.retry.max-attempts=1")
+@DirtiesContext
 class RetriesExhaustedIntegrationTests {
 
 	@Autowired

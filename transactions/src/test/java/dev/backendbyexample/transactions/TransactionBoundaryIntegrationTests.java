@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Debit, credit and ledger row commit together or not at all, whatever the strategy.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TransactionsIntegrationTest
 class TransactionBoundaryIntegrationTests {
 
 	@Autowired

@@ -51,7 +51,9 @@ public final class TransactionsBenchmark {
 		try (ConfigurableApplicationContext context = SpringApplication.from(TransactionsApplication::main)
 			.with(TransactionsServices.class)
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, settings.maxThreads()))
+					// One connection per client thread, none held while pgbench runs.
+					"--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, settings.maxThreads()),
+					"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.idle-timeout=10000")
 			.getApplicationContext()) {
 			DemoHttp http = DemoHttp
 				.localhost(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));

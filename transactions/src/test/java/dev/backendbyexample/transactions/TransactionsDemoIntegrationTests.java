@@ -6,7 +6,6 @@ import dev.backendbyexample.testsupport.demo.Demos;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Plays the demo and checks its transcript, so the demo cannot rot.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TransactionsIntegrationTest
 class TransactionsDemoIntegrationTests {
 
 	@Autowired

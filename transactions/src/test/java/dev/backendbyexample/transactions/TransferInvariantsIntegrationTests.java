@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invariant checked. The load goes through {@link TransferService}, not HTTP, to keep the
  * suite short; {@code TransactionsDemoIntegrationTests} runs the same load over HTTP.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class },
-		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TransactionsIntegrationTest
 class TransferInvariantsIntegrationTests {
 
 	static final int THREADS = 16;

@@ -11,8 +11,6 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The HTTP API: status codes, RFC 9457 bodies, and the {@code Idempotency-Key} contract.
  */
-@SpringBootTest(classes = { TransactionsApplication.class, TransactionsServices.class })
-@AutoConfigureMockMvc
+@TransactionsIntegrationTest
 class TransfersApiIntegrationTests {
 
 	@Autowired
