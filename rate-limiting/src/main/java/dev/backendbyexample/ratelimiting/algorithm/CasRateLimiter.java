@@ -2,9 +2,12 @@ package dev.backendbyexample.ratelimiting.algorithm;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory limiter whose per-key state is an immutable value swapped with
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 abstract class CasRateLimiter<S> implements RateLimiter {
 
-	private final ConcurrentMap<String, AtomicReference<S>> states = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, AtomicReference<@Nullable S>> states = new ConcurrentHashMap<>();
 
 	private final Limit limit;
 
@@ -28,10 +31,16 @@ abstract class CasRateLimiter<S> implements RateLimiter {
 	@Override
 	public Decision tryAcquire(String key, int permits) {
 		this.limit.check(permits);
-		AtomicReference<S> state = stateOf(key);
 		long now = micros(this.clock.instant());
+		AtomicReference<@Nullable S> state = stateOf(key);
 		while (true) {
 			S current = state.get();
+			if (current == null) {
+				// Evicted under our feet: the key starts afresh in a new entry.
+				this.states.remove(key, state);
+				state = stateOf(key);
+				continue;
+			}
 			Step<S> step = decide(current, now, permits);
 			// A lost race re-reads the winner's state and decides again: the sum of what
 			// was granted can never exceed what one thread alone would grant.
@@ -41,10 +50,33 @@ abstract class CasRateLimiter<S> implements RateLimiter {
 		}
 	}
 
-	private AtomicReference<S> stateOf(String key) {
-		AtomicReference<S> state = this.states.get(key);
+	private AtomicReference<@Nullable S> stateOf(String key) {
+		AtomicReference<@Nullable S> state = this.states.get(key);
 		return (state != null) ? state : this.states.computeIfAbsent(key, (k) -> new AtomicReference<>(initial()));
 	}
+
+	/**
+	 * Forgets every key whose state is back at rest (as good as never seen), so idle
+	 * clients cost no memory. The entry is first set to {@code null} with
+	 * compare-and-set, so a decision racing with the eviction sees it and starts a fresh
+	 * entry instead of counting on one that is no longer in the map.
+	 */
+	@Override
+	public int evictIdle() {
+		long now = micros(this.clock.instant());
+		int evicted = 0;
+		for (Map.Entry<String, AtomicReference<@Nullable S>> entry : this.states.entrySet()) {
+			S current = entry.getValue().get();
+			if (current != null && atRest(current, now) && entry.getValue().compareAndSet(current, null)) {
+				this.states.remove(entry.getKey(), entry.getValue());
+				evicted++;
+			}
+		}
+		return evicted;
+	}
+
+	/** Whether the state at {@code now} is the same as a key never seen. */
+	abstract boolean atRest(S state, long now);
 
 	/** The state of a key never seen before. */
 	abstract S initial();

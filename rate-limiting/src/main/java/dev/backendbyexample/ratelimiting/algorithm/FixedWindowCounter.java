@@ -32,6 +32,11 @@ final class FixedWindowCounter extends CasRateLimiter<FixedWindowCounter.State> 
 	}
 
 	@Override
+	boolean atRest(State state, long now) {
+		return state.window() != now / limit().windowMicros();
+	}
+
+	@Override
 	public Algorithm algorithm() {
 		return Algorithm.FIXED_WINDOW;
 	}

@@ -40,6 +40,12 @@ final class LeakyBucket extends CasRateLimiter<LeakyBucket.State> {
 	}
 
 	@Override
+	boolean atRest(State state, long now) {
+		long elapsed = now - state.updated();
+		return elapsed >= limit().windowMicros() || state.water() - elapsed * limit().permits() <= 0;
+	}
+
+	@Override
 	public Algorithm algorithm() {
 		return Algorithm.LEAKY_BUCKET;
 	}

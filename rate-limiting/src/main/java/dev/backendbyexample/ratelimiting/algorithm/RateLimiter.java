@@ -18,6 +18,15 @@ public interface RateLimiter {
 		return tryAcquire(key, 1);
 	}
 
+	/**
+	 * Forgets the clients whose allowance is back to full, so idle clients cost no
+	 * memory. Redis needs no help: its keys carry a TTL.
+	 * @return how many clients were forgotten
+	 */
+	default int evictIdle() {
+		return 0;
+	}
+
 	Algorithm algorithm();
 
 	Limit limit();

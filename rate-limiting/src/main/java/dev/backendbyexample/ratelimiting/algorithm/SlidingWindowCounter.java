@@ -68,6 +68,11 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 	}
 
 	@Override
+	boolean atRest(State state, long now) {
+		return state.window() < now / limit().windowMicros() - 1;
+	}
+
+	@Override
 	public Algorithm algorithm() {
 		return Algorithm.SLIDING_WINDOW_COUNTER;
 	}

@@ -3,6 +3,7 @@ package dev.backendbyexample.ratelimiting.algorithm;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class SlidingWindowLog implements RateLimiter {
 
-	private final ConcurrentMap<String, ArrayDeque<Long>> logs = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Log> logs = new ConcurrentHashMap<>();
 
 	private final Limit limit;
 
@@ -27,19 +28,47 @@ final class SlidingWindowLog implements RateLimiter {
 	@Override
 	public Decision tryAcquire(String key, int permits) {
 		this.limit.check(permits);
-		ArrayDeque<Long> log = this.logs.computeIfAbsent(key, (k) -> new ArrayDeque<>());
-		// A lock per key, not compare-and-set: copying a log of up to "limit" entries on
-		// every decision would cost more than the rare contention on one key.
-		synchronized (log) {
-			return decide(log, CasRateLimiter.micros(this.clock.instant()), permits);
+		long now = CasRateLimiter.micros(this.clock.instant());
+		while (true) {
+			Log log = this.logs.computeIfAbsent(key, (k) -> new Log());
+			// A lock per key, not compare-and-set: copying a log of up to "limit" entries
+			// on every decision would cost more than the rare contention on one key.
+			synchronized (log) {
+				if (!log.evicted) {
+					return decide(log.times, now, permits);
+				}
+			}
+			this.logs.remove(key, log); // evicted under our feet: start a fresh log
+		}
+	}
+
+	@Override
+	public int evictIdle() {
+		long now = CasRateLimiter.micros(this.clock.instant());
+		int evicted = 0;
+		for (Map.Entry<String, Log> entry : this.logs.entrySet()) {
+			Log log = entry.getValue();
+			synchronized (log) {
+				trim(log.times, now);
+				if (log.times.isEmpty()) {
+					log.evicted = true;
+					this.logs.remove(entry.getKey(), log);
+					evicted++;
+				}
+			}
+		}
+		return evicted;
+	}
+
+	private void trim(ArrayDeque<Long> log, long now) {
+		while (!log.isEmpty() && log.peekFirst() <= now - this.limit.windowMicros()) {
+			log.pollFirst();
 		}
 	}
 
 	private Decision decide(ArrayDeque<Long> log, long now, int permits) {
 		long size = this.limit.windowMicros();
-		while (!log.isEmpty() && log.peekFirst() <= now - size) {
-			log.pollFirst();
-		}
+		trim(log, now);
 		if (log.size() + permits <= this.limit.permits()) {
 			for (int i = 0; i < permits; i++) {
 				log.addLast(now);
@@ -65,6 +94,15 @@ final class SlidingWindowLog implements RateLimiter {
 	@Override
 	public Limit limit() {
 		return this.limit;
+	}
+
+	/** One client's log; {@code evicted} once it has left the map. */
+	private static final class Log {
+
+		final ArrayDeque<Long> times = new ArrayDeque<>();
+
+		boolean evicted;
+
 	}
 
 }

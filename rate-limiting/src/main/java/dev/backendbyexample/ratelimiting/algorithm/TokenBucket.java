@@ -41,6 +41,13 @@ final class TokenBucket extends CasRateLimiter<TokenBucket.State> {
 	}
 
 	@Override
+	boolean atRest(State state, long now) {
+		long elapsed = now - state.updated();
+		return elapsed >= limit().windowMicros()
+				|| state.tokens() + elapsed * limit().permits() >= limit().permits() * limit().windowMicros();
+	}
+
+	@Override
 	public Algorithm algorithm() {
 		return Algorithm.TOKEN_BUCKET;
 	}

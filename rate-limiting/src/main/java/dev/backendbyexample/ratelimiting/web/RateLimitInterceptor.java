@@ -65,6 +65,13 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		}
 	}
 
+	/**
+	 * Lets the in-memory limiters forget idle clients; a no-op on Redis (keys expire).
+	 */
+	int evictIdle() {
+		return this.routes.stream().mapToInt((route) -> route.limiter().evictIdle()).sum();
+	}
+
 	/** {@code RateLimit}: {@code "name";r=<remaining>;t=<seconds until reset>}. */
 	static String limitHeader(LimitedRoute route, Decision decision) {
 		return "\"" + route.name() + "\";r=" + decision.remaining() + ";t=" + decision.resetAfterSeconds();

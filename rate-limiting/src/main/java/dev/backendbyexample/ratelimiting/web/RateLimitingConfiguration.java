@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.backendbyexample.ratelimiting.algorithm.InMemoryRateLimiters;
 import dev.backendbyexample.ratelimiting.algorithm.Limit;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -29,6 +32,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * of the API.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class RateLimitingConfiguration implements WebMvcConfigurer {
 
 	private final RateLimitProperties properties;
@@ -100,6 +104,12 @@ class RateLimitingConfiguration implements WebMvcConfigurer {
 		GuardedLimiter limiter = new GuardedLimiter(rateLimiterCircuitBreaker, this.properties.redis().breakerOpenFor(),
 				meters);
 		return new RateLimitInterceptor(limitedRoutes(redis, clock), identity, limiter);
+	}
+
+	/** In memory, idle clients are forgotten every 30 s; on Redis their keys expire. */
+	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
+	void evictIdleClients() {
+		this.interceptor.getObject().evictIdle();
 	}
 
 	@Override

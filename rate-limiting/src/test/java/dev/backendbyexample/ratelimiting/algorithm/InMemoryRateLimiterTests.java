@@ -4,7 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -73,6 +84,65 @@ class InMemoryRateLimiterTests {
 	void limitsTheLuaScriptsCannotComputeExactlyAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Limit.of(10_000_000, Duration.ofDays(365)));
 		assertThatIllegalArgumentException().isThrownBy(() -> Limit.of(0, Duration.ofSeconds(1)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Algorithm.class)
+	void idleClientsAreForgottenOnceTheirAllowanceIsFull(Algorithm algorithm) {
+		MovingClock clock = new MovingClock(START);
+		RateLimiter limiter = InMemoryRateLimiters.create(algorithm, Limit.of(3, Duration.ofSeconds(10)), clock);
+		limiter.tryAcquire("light");
+		for (int i = 0; i < 3; i++) {
+			limiter.tryAcquire("busy");
+		}
+		assertThat(limiter.evictIdle()).as("nobody is idle yet").isZero();
+		clock.now = START.plusSeconds(100);
+		assertThat(limiter.evictIdle()).isEqualTo(2);
+		assertThat(limiter.evictIdle()).isZero();
+		assertThat(limiter.tryAcquire("busy").remaining()).as("a forgotten client starts afresh").isEqualTo(2);
+	}
+
+	/**
+	 * 16 threads hammer one key while another thread evicts idle keys in a loop, with the
+	 * clock frozen: the eviction never lets more than the limit through.
+	 */
+	@ParameterizedTest
+	@EnumSource(Algorithm.class)
+	void evictionRacingWithDecisionsNeverAdmitsMoreThanTheLimit(Algorithm algorithm) throws Exception {
+		MovingClock clock = new MovingClock(START);
+		RateLimiter limiter = InMemoryRateLimiters.create(algorithm, Limit.of(50, Duration.ofSeconds(10)), clock);
+		ExecutorService threads = Executors.newFixedThreadPool(17);
+		try {
+			AtomicBoolean running = new AtomicBoolean(true);
+			Future<?> evictor = threads.submit(() -> {
+				while (running.get()) {
+					limiter.evictIdle();
+				}
+			});
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> admitted = new ArrayList<>();
+			for (int t = 0; t < 16; t++) {
+				admitted.add(threads.submit(() -> {
+					start.await();
+					int count = 0;
+					for (int i = 0; i < 20; i++) {
+						count += limiter.tryAcquire("hot").allowed() ? 1 : 0;
+					}
+					return count;
+				}));
+			}
+			start.countDown();
+			int total = 0;
+			for (Future<Integer> future : admitted) {
+				total += future.get(30, TimeUnit.SECONDS);
+			}
+			running.set(false);
+			evictor.get(30, TimeUnit.SECONDS);
+			assertThat(total).isEqualTo(50);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	static final class MovingClock implements InstantSource {
