@@ -51,6 +51,11 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
+	public Transfer transfer(long id) {
+		return this.ledger.find(id).orElseThrow(() -> new TransferNotFound(id));
+	}
+
+	@Transactional(readOnly = true)
 	public List<Transfer> latestTransfers(int limit) {
 		return this.ledger.findLatest(limit);
 	}

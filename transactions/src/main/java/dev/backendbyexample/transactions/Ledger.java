@@ -50,6 +50,13 @@ class Ledger {
 			.optional();
 	}
 
+	Optional<Transfer> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from transfer where id = :id")
+			.param("id", id)
+			.query(Ledger::transfer)
+			.optional();
+	}
+
 	List<Transfer> findByAccount(long accountId, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS

@@ -27,6 +27,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail transferNotFound(TransferNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "transfer-not-found", "Transfer not found", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail insufficientFunds(InsufficientFunds ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "insufficient-funds", "Insufficient funds", ex);
 	}

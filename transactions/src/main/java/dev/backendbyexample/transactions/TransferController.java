@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -49,9 +50,14 @@ class TransferController {
 		TransferCommand command = new TransferCommand(request.from(), request.to(), request.amount(), idempotencyKey);
 		TransferResult result = this.transfers.transfer(command, strategy(strategy));
 		// A replay answers exactly as the first time did, and says it is a replay.
-		return ResponseEntity.created(URI.create("/transfers?account=" + command.from()))
+		return ResponseEntity.created(URI.create("/transfers/" + result.transfer().id()))
 			.header(REPLAYED, String.valueOf(result.replayed()))
 			.body(result.transfer());
+	}
+
+	@GetMapping("/{id}")
+	Transfer transfer(@PathVariable long id) {
+		return this.accounts.transfer(id);
 	}
 
 	@GetMapping

@@ -59,8 +59,16 @@ class TransfersApiIntegrationTests {
 
 		MvcTestResult result = transfer(alice, bob, 30, "atomic-update");
 
-		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "false");
+		assertThat(result).hasStatus(HttpStatus.CREATED)
+			.hasHeader(TransferController.REPLAYED, "false")
+			.hasHeader("Location", "/transfers/" + id(result));
 		assertThat(result).bodyJson().extractingPath("$.strategy").isEqualTo("atomic-update");
+		assertThat(this.mvc.get().uri("/transfers/{id}", id(result))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.amount")
+			.asNumber()
+			.isEqualTo(30);
+		assertThat(this.mvc.get().uri("/transfers/{id}", 987654321)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(balance(alice)).isEqualTo(70);
 		assertThat(balance(bob)).isEqualTo(30);
 		assertThat(this.mvc.get().uri("/accounts/{id}/transfers", bob)).hasStatusOk()

@@ -1,0 +1,12 @@
+package dev.backendbyexample.transactions;
+
+/**
+ * No transfer with this id is in the ledger.
+ */
+public class TransferNotFound extends RuntimeException {
+
+	public TransferNotFound(long transferId) {
+		super("Transfer " + transferId + " does not exist");
+	}
+
+}
