@@ -38,7 +38,8 @@ public class TransferService {
 
 	/**
 	 * Moves the money with the given strategy (or the configured one), once per
-	 * idempotency key.
+	 * idempotency key. Only accepted transfers are remembered: a refused request (422,
+	 * 409) moved nothing, so a retry with the same key is simply evaluated again.
 	 */
 	public TransferResult transfer(TransferCommand command, @Nullable Strategy strategy) {
 		String key = command.idempotencyKey();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Transfers per second and latency per strategy, thread count and workload, through the
- * full HTTP stack; then PostgreSQL's own {@code pgbench} (TPC-B-like) on the same server,
- * in this run's own database, as the ceiling.
+ * full HTTP stack, next to PostgreSQL's own {@code pgbench} (TPC-B-like) on the same
+ * server, in this run's own database, as the ceiling.
  * <p>
  * Arguments (all optional): {@code --duration=5s --threads=1,8,32
  * --strategies=naive,pessimistic,optimistic,atomic-update,serializable
@@ -68,23 +69,30 @@ public final class TransactionsBenchmark {
 			narrator.title("Transfers over HTTP on PostgreSQL, " + settings.duration().toMillis() + " ms per cell, "
 					+ Runtime.getRuntime().availableProcessors() + " cores");
 			List<List<String>> rows = new ArrayList<>();
-			Map<Integer, Double> pgbench = settings.pgbench() ? pgbench(context, settings, out) : Map.of();
+			Map<Integer, Double> pgbench = new TreeMap<>();
+			Pgbench peer = settings.pgbench() ? Pgbench.initialise(context, settings, out) : null;
 			warmUp(context, http, settings);
 			for (String workload : settings.workloads()) {
-				for (Strategy strategy : settings.strategies()) {
-					for (int threads : settings.threads()) {
+				for (int threads : settings.threads()) {
+					if (peer != null && workload.equals("uniform")) {
+						// Measured right before the strategies at the same concurrency:
+						// the
+						// machine is shared, so its load drifts over a run.
+						pgbench.put(threads, peer.run(threads));
+					}
+					for (Strategy strategy : settings.strategies()) {
 						rows.add(cell(context, http, settings, workload, strategy, threads, pgbench));
 						out.println("   measured: " + String.join(" | ", rows.get(rows.size() - 1)));
 					}
 				}
 			}
-			narrator.table(List.of("workload", "strategy", "threads", "transfers/s", "p50 ms", "p99 ms",
+			narrator.table(List.of("workload", "threads", "strategy", "transfers/s", "p50 ms", "p99 ms",
 					"retries/transfer", "409 %", "overdraft %", "x pgbench"), rows);
 			if (!pgbench.isEmpty()) {
-				List<List<String>> peer = new ArrayList<>();
-				pgbench.forEach((threads, tps) -> peer.add(List.of("pgbench TPC-B-like", String.valueOf(threads),
+				List<List<String>> peers = new ArrayList<>();
+				pgbench.forEach((threads, tps) -> peers.add(List.of("pgbench TPC-B-like", String.valueOf(threads),
 						String.format(Locale.ROOT, "%.0f", tps))));
-				narrator.table(List.of("peer", "clients", "tps"), peer);
+				narrator.table(List.of("peer", "clients", "tps"), peers);
 			}
 			out.print(narrator.transcript());
 		}
@@ -121,7 +129,7 @@ public final class TransactionsBenchmark {
 		double retries = TransactionsScenario.retries(meters, strategy) - retriesBefore;
 		int attempts = Math.max(1, tally.attempts());
 		Double peer = pgbench.get(threads);
-		return List.of(workload, strategy.slug(), String.valueOf(threads), format("%.0f", tally.throughput()),
+		return List.of(workload, String.valueOf(threads), strategy.slug(), format("%.0f", tally.throughput()),
 				format("%.1f", tally.percentileMillis(0.50)), format("%.1f", tally.percentileMillis(0.99)),
 				format("%.2f", retries / attempts), format("%.1f", 100.0 * tally.conflicted() / attempts),
 				format("%.1f", 100.0 * tally.rejected() / attempts),
@@ -129,42 +137,47 @@ public final class TransactionsBenchmark {
 	}
 
 	/**
-	 * Runs pgbench against this run's own database (the harness created it and drops it
-	 * when the context closes): initialise once at scale = the most clients, then one run
-	 * per thread count.
+	 * PostgreSQL's own benchmark, against this run's own database (the harness created it
+	 * and drops it when the context closes): initialised once at scale = the most
+	 * clients, then run once per thread count.
 	 */
-	private static Map<Integer, Double> pgbench(ConfigurableApplicationContext context, Settings settings,
-			PrintStream out) throws Exception {
-		JdbcConnectionDetails database = context.getBean(JdbcConnectionDetails.class);
-		URI url = URI.create(database.getJdbcUrl().substring("jdbc:".length()));
-		List<String> connection = List.of("-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U",
-				database.getUsername());
-		String name = url.getPath().substring(1);
-		int scale = Math.max(1, settings.maxThreads());
-		exec(database, concat(List.of("pgbench", "-i", "-q", "-s", String.valueOf(scale)), connection, name));
-		Map<Integer, Double> tps = new java.util.TreeMap<>();
-		for (int threads : settings.threads()) {
-			String output = exec(database,
-					concat(List.of("pgbench", "-n", "-c", String.valueOf(threads), "-j",
-							String.valueOf(Math.min(threads, Runtime.getRuntime().availableProcessors())), "-T",
-							String.valueOf(Math.max(1, settings.duration().toSeconds()))), connection, name));
-			Matcher matcher = TPS.matcher(output);
-			if (!matcher.find()) {
+	private record Pgbench(JdbcConnectionDetails database, List<String> connection, String name, Settings settings,
+			PrintStream out) {
+
+		static Pgbench initialise(ConfigurableApplicationContext context, Settings settings, PrintStream out)
+				throws IOException, InterruptedException {
+			JdbcConnectionDetails database = context.getBean(JdbcConnectionDetails.class);
+			URI url = URI.create(database.getJdbcUrl().substring("jdbc:".length()));
+			List<String> connection = List.of("-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U",
+					database.getUsername());
+			Pgbench pgbench = new Pgbench(database, connection, url.getPath().substring(1), settings, out);
+			int scale = Math.max(1, settings.maxThreads());
+			exec(database, pgbench.command("pgbench", "-i", "-q", "-s", String.valueOf(scale)));
+			return pgbench;
+		}
+
+		double run(int clients) throws IOException, InterruptedException {
+			String output = exec(this.database,
+					command("pgbench", "-n", "-c", String.valueOf(clients), "-j",
+							String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())), "-T",
+							String.valueOf(Math.max(1, this.settings.duration().toSeconds()))));
+			Matcher tps = TPS.matcher(output);
+			if (!tps.find()) {
 				throw new IllegalStateException("pgbench printed no tps:\n" + output);
 			}
-			tps.put(threads, Double.parseDouble(matcher.group(1)));
 			Matcher latency = LATENCY.matcher(output);
-			out.println("   pgbench -c " + threads + ": tps " + matcher.group(1)
+			this.out.println("   pgbench -c " + clients + ": tps " + tps.group(1)
 					+ (latency.find() ? ", latency average " + latency.group(1) + " ms" : ""));
+			return Double.parseDouble(tps.group(1));
 		}
-		return tps;
-	}
 
-	private static List<String> concat(List<String> command, List<String> connection, String database) {
-		List<String> all = new ArrayList<>(command);
-		all.addAll(connection);
-		all.add(database);
-		return all;
+		private List<String> command(String... command) {
+			List<String> all = new ArrayList<>(List.of(command));
+			all.addAll(this.connection);
+			all.add(this.name);
+			return all;
+		}
+
 	}
 
 	private static String exec(JdbcConnectionDetails database, List<String> command)

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fires random transfers among a few accounts from many threads at once, and tallies what
@@ -30,12 +31,12 @@ final class TransferLoad {
 		AtomicInteger remaining = new AtomicInteger(transfers);
 		Tally tally = new Tally();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		long[] deadline = new long[1];
+		AtomicLong deadline = new AtomicLong();
 		for (int i = 0; i < threads; i++) {
 			pool.execute(() -> {
 				try {
 					start.await();
-					while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline[0]) {
+					while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline.get()) {
 						tally.record(attempt, randomTransfer(accounts, maxAmount));
 					}
 				}
@@ -45,7 +46,7 @@ final class TransferLoad {
 			});
 		}
 		long began = System.nanoTime();
-		deadline[0] = began + duration.toNanos();
+		deadline.set(began + duration.toNanos());
 		start.countDown();
 		pool.shutdown();
 		if (!pool.awaitTermination(duration.plusMinutes(5).toSeconds(), TimeUnit.SECONDS)) {
