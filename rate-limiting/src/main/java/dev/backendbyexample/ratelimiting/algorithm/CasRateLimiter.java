@@ -31,7 +31,6 @@ abstract class CasRateLimiter<S> implements RateLimiter {
 	@Override
 	public Decision tryAcquire(String key, int permits) {
 		this.limit.check(permits);
-		long now = micros(this.clock.instant());
 		AtomicReference<@Nullable S> state = stateOf(key);
 		while (true) {
 			S current = state.get();
@@ -41,6 +40,13 @@ abstract class CasRateLimiter<S> implements RateLimiter {
 				state = stateOf(key);
 				continue;
 			}
+			// The clock is read after the state, on every attempt. Read before, a thread
+			// descheduled in between could decide at a time older than the state it then
+			// replaces: a fixed window closed by others would reopen, a bucket's last
+			// update would move back and refill twice. Read after, a winning
+			// compare-and-set proves no decision landed in between, so "now" is never
+			// older than the state.
+			long now = micros(this.clock.instant());
 			Step<S> step = decide(current, now, permits);
 			// A lost race re-reads the winner's state and decides again: the sum of what
 			// was granted can never exceed what one thread alone would grant.

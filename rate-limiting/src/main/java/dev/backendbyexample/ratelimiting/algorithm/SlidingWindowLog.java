@@ -28,14 +28,16 @@ final class SlidingWindowLog implements RateLimiter {
 	@Override
 	public Decision tryAcquire(String key, int permits) {
 		this.limit.check(permits);
-		long now = CasRateLimiter.micros(this.clock.instant());
 		while (true) {
 			Log log = this.logs.computeIfAbsent(key, (k) -> new Log());
 			// A lock per key, not compare-and-set: copying a log of up to "limit" entries
 			// on every decision would cost more than the rare contention on one key.
 			synchronized (log) {
 				if (!log.evicted) {
-					return decide(log.times, now, permits);
+					// Read under the lock, so entries are appended in time order:
+					// trimming
+					// from the head and the retry-after computation rely on it.
+					return decide(log.times, CasRateLimiter.micros(this.clock.instant()), permits);
 				}
 			}
 			this.logs.remove(key, log); // evicted under our feet: start a fresh log

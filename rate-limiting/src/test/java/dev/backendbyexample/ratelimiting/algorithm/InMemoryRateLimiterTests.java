@@ -3,7 +3,6 @@ package dev.backendbyexample.ratelimiting.algorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -143,6 +142,82 @@ class InMemoryRateLimiterTests {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	/**
+	 * Two threads, one key, a limit of 10 per 5 s. The interleaving, forced with latches:
+	 * the slow thread asks 1 ms before the edge and is descheduled right after reading
+	 * the clock; the fast thread crosses the edge and spends the new window's 10; then
+	 * the slow thread resumes with its old time. If it decided at that time on the state
+	 * the fast thread left, it would reopen the closed window (or move a bucket's last
+	 * update back) and the fast thread would get another 10.
+	 */
+	@ParameterizedTest
+	@EnumSource(names = { "FIXED_WINDOW", "SLIDING_WINDOW_COUNTER", "TOKEN_BUCKET", "LEAKY_BUCKET" })
+	void aDecisionDescheduledAcrossTheWindowEdgeNeverReopensTheWindow(Algorithm algorithm) throws Exception {
+		StallingClock clock = new StallingClock(START.plusMillis(4_999));
+		RateLimiter limiter = InMemoryRateLimiters.create(algorithm, Limit.of(10, Duration.ofSeconds(5)), clock);
+		ExecutorService slow = Executors.newSingleThreadExecutor();
+		try {
+			Future<Decision> late = slow.submit(() -> {
+				clock.stallThisThread();
+				return limiter.tryAcquire("k");
+			});
+			assertThat(clock.readByStalledThread.await(30, TimeUnit.SECONDS)).isTrue();
+
+			clock.now = START.plusSeconds(5);
+			int admittedAfterEdge = 0;
+			for (int i = 0; i < 10; i++) {
+				admittedAfterEdge += limiter.tryAcquire("k").allowed() ? 1 : 0;
+			}
+			clock.resume.countDown();
+			late.get(30, TimeUnit.SECONDS);
+
+			for (int i = 0; i < 10; i++) {
+				admittedAfterEdge += limiter.tryAcquire("k").allowed() ? 1 : 0;
+			}
+			assertThat(admittedAfterEdge).isEqualTo(10);
+		}
+		finally {
+			slow.shutdownNow();
+		}
+	}
+
+	/** A clock that holds one thread between reading the time and returning it. */
+	static final class StallingClock implements InstantSource {
+
+		final CountDownLatch readByStalledThread = new CountDownLatch(1);
+
+		final CountDownLatch resume = new CountDownLatch(1);
+
+		private final ThreadLocal<Boolean> stalls = ThreadLocal.withInitial(() -> false);
+
+		volatile Instant now;
+
+		StallingClock(Instant now) {
+			this.now = now;
+		}
+
+		void stallThisThread() {
+			this.stalls.set(true);
+		}
+
+		@Override
+		public Instant instant() {
+			Instant read = this.now;
+			if (this.stalls.get()) {
+				this.stalls.set(false);
+				this.readByStalledThread.countDown();
+				try {
+					this.resume.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return read;
+		}
+
 	}
 
 	static final class MovingClock implements InstantSource {
