@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.Principal;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,17 @@ final class ClientIdentity {
 		if (user != null) {
 			return "user:" + user.getName();
 		}
-		return "ip:" + clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+		return "ip:" + clientAddress(request.getRemoteAddr(), forwardedFor(request));
+	}
+
+	/**
+	 * Every {@code X-Forwarded-For} line, joined: a proxy may append its hop as a new
+	 * line rather than to the existing one, and reading only the first line would then
+	 * read only what the client wrote.
+	 */
+	private static @Nullable String forwardedFor(HttpServletRequest request) {
+		List<String> lines = Collections.list(request.getHeaders("X-Forwarded-For"));
+		return lines.isEmpty() ? null : String.join(",", lines);
 	}
 
 	/**
@@ -75,7 +86,10 @@ final class ClientIdentity {
 				throw new IllegalArgumentException("Not an IP address or CIDR range: " + text);
 			}
 			int length = parts[0].contains(":") ? 128 : 32;
-			int bits = (parts.length > 1) ? Integer.parseInt(parts[1]) : length;
+			int bits = (parts.length > 1) ? Integer.parseInt(parts[1].strip()) : length;
+			if (bits < 0 || bits > length) {
+				throw new IllegalArgumentException("Prefix length out of range in " + text);
+			}
 			return new Range(network.shiftRight(length - bits), bits, length);
 		}
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Who a request is counted against.
@@ -44,6 +45,20 @@ class ClientIdentityTests {
 		// proxy 192.168.1.7 is ours
 		request.addHeader("X-Forwarded-For", "1.1.1.1, 198.51.100.1, 192.168.1.7");
 		assertThat(this.identity.of(request)).isEqualTo("ip:198.51.100.1");
+	}
+
+	@Test
+	void forwardedForSplitOverSeveralLinesIsReadAsOneList() {
+		MockHttpServletRequest request = request("10.1.2.3");
+		// the client's own line first, then the line our proxy appended
+		request.addHeader("X-Forwarded-For", "1.1.1.1");
+		request.addHeader("X-Forwarded-For", "198.51.100.1");
+		assertThat(this.identity.of(request)).isEqualTo("ip:198.51.100.1");
+	}
+
+	@Test
+	void prefixLengthBeyondTheAddressIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ClientIdentity("X-API-Key", List.of("10.0.0.0/33")));
 	}
 
 	@Test
