@@ -1,6 +1,7 @@
 package dev.backendbyexample.ratelimiting;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,9 +79,20 @@ class RedisKeysIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> limiter.tryAcquire(key).allowed());
 	}
 
+	/**
+	 * Every page of the SCAN: on a Redis shared with other modules one page of 1,000
+	 * looked-at keys may hold none of ours.
+	 */
 	private List<String> keysUnder(String prefix) {
-		KeyScanCursor<String> page = this.redis.commands().scan(ScanArgs.Builder.matches(prefix + "*").limit(1000));
-		return page.getKeys();
+		ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(1000);
+		List<String> keys = new ArrayList<>();
+		KeyScanCursor<String> page = this.redis.commands().scan(match);
+		keys.addAll(page.getKeys());
+		while (!page.isFinished()) {
+			page = this.redis.commands().scan(page, match);
+			keys.addAll(page.getKeys());
+		}
+		return keys;
 	}
 
 }
