@@ -1,6 +1,7 @@
 package dev.backendbyexample.ratelimiting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import dev.backendbyexample.testsupport.demo.Narrator;
  * across a window edge, fixed window against sliding window counter.
  */
 class RateLimitingScenario implements DemoScenario {
+
+	private static final int MAX_EDGE_ATTEMPTS = 4;
 
 	@Override
 	public void play(Demo demo) throws Exception {
@@ -46,17 +49,37 @@ class RateLimitingScenario implements DemoScenario {
 		narrator.step("The boundary burst: 10 requests just before a window edge, 10 just after");
 		int[] fixed = new int[2];
 		int[] sliding = new int[2];
-		String edgeClient = client + "-edge";
-		long edge = sleepUntilNearEdge(demo, 800);
-		burst(demo, edgeClient, fixed, sliding, 0);
-		sleepUntil(demo, edge + 50);
-		burst(demo, edgeClient, fixed, sliding, 1);
+		// On a busy machine a burst can spill over the edge, or the second one can run
+		// long enough for the sliding counter to forget part of the previous window; the
+		// table would then not show what it claims. Such a try is dropped and the next
+		// edge used, with a fresh client.
+		for (int attempt = 1; attempt <= MAX_EDGE_ATTEMPTS; attempt++) {
+			Arrays.fill(fixed, 0);
+			Arrays.fill(sliding, 0);
+			if (edgeBurst(demo, client + "-edge" + attempt, fixed, sliding)) {
+				break;
+			}
+		}
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(row("fixed window", fixed));
 		rows.add(row("sliding window counter", sliding));
 		narrator.table(List.of("algorithm (10 per 5 s)", "before edge", "after edge", "admitted in < 1 s"), rows);
 		narrator.why("the fixed window forgets everything at the edge, so it lets twice the rate through; "
 				+ "the sliding counter still weighs the previous window's 10 requests.");
+	}
+
+	/**
+	 * One burst 800 ms before an edge, one 50 ms after it. True if the first ended before
+	 * the edge and the second within 500 ms after it, by Redis's clock: in that time the
+	 * previous window still weighs more than 9 requests.
+	 */
+	private static boolean edgeBurst(Demo demo, String client, int[] fixed, int[] sliding) throws InterruptedException {
+		long edge = sleepUntilNearEdge(demo, 800);
+		burst(demo, client, fixed, sliding, 0);
+		boolean beforeEdge = redisMillis(demo) < edge;
+		sleepUntil(demo, edge + 50);
+		burst(demo, client, fixed, sliding, 1);
+		return beforeEdge && redisMillis(demo) < edge + 500;
 	}
 
 	private static void burst(Demo demo, String client, int[] fixed, int[] sliding, int side) {
@@ -76,27 +99,34 @@ class RateLimitingScenario implements DemoScenario {
 	}
 
 	/**
-	 * Windows are aligned to Redis's clock (window number = now / 5 s), so the demo reads
-	 * that clock to find the next edge. Returns the edge in local milliseconds.
+	 * Windows are aligned to Redis's clock (window number = now / 5 s), so the demo waits
+	 * by that clock for the next edge at least {@code marginMillis} away. Returns the
+	 * edge in Redis milliseconds.
 	 */
 	private static long sleepUntilNearEdge(Demo demo, long marginMillis) throws InterruptedException {
-		List<String> time = demo.bean(ScriptedRedis.class).commands().time();
-		long redisNow = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-		long offset = redisNow - System.currentTimeMillis();
+		long redisNow = redisMillis(demo);
 		long edge = (redisNow / 5000 + 1) * 5000;
 		if (edge - redisNow < marginMillis + 200) {
 			edge += 5000;
 		}
-		long localEdge = edge - offset;
-		sleepUntil(demo, localEdge - marginMillis);
-		return localEdge;
+		sleepUntil(demo, edge - marginMillis);
+		return edge;
 	}
 
-	private static void sleepUntil(Demo demo, long localMillis) throws InterruptedException {
-		long wait = localMillis - System.currentTimeMillis();
+	/**
+	 * The demo's real-time waits are the point of the demo (a client waiting as told),
+	 * not a test synchronising on a guess.
+	 */
+	private static void sleepUntil(Demo demo, long redisMillis) throws InterruptedException {
+		long wait = redisMillis - redisMillis(demo);
 		if (wait > 0) {
 			Thread.sleep(wait);
 		}
+	}
+
+	private static long redisMillis(Demo demo) {
+		List<String> time = demo.bean(ScriptedRedis.class).commands().time();
+		return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
 	}
 
 }
