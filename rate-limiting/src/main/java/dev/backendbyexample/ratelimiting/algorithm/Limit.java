@@ -38,7 +38,11 @@ public record Limit(long permits, Duration window) {
 		return this.window.toNanos() / 1000;
 	}
 
-	void check(int requested) {
+	/**
+	 * Asking for fewer than one or more than the limit is a caller's mistake, not a
+	 * rejection: no amount of waiting would make it succeed.
+	 */
+	public void check(int requested) {
 		if (requested < 1 || requested > this.permits) {
 			throw new IllegalArgumentException(
 					"permits must be between 1 and the limit " + this.permits + ", was " + requested);

@@ -52,10 +52,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
 	@Override
 	public Decision tryAcquire(String key, int permits) {
-		if (permits < 1 || permits > this.limit.permits()) {
-			throw new IllegalArgumentException(
-					"permits must be between 1 and the limit " + this.limit.permits() + ", was " + permits);
-		}
+		this.limit.check(permits);
 		List<Long> result = this.redis.eval(this.script, redisKey(key), this.fixedArgs[0], this.fixedArgs[1],
 				Integer.toString(permits), now());
 		return Decision.fromMicros(result.get(0), result.get(1), result.get(2), result.get(3), result.get(4));

@@ -58,9 +58,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		}
 		response.setHeader(LIMIT_HEADER, limitHeader(route, decision));
 		if (!decision.delay().isZero()) {
-			// The leaky bucket's queue: this request holds its place by waiting. It costs
-			// a
-			// servlet thread per queued request, which is why the queue is short.
+			// The leaky bucket's queue: this request holds its place by waiting. It
+			// costs a servlet thread per queued request, which is why the queue is short.
 			Thread.sleep(decision.delay());
 		}
 	}
