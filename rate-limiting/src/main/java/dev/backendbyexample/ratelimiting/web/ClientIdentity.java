@@ -31,6 +31,9 @@ final class ClientIdentity {
 
 	String of(HttpServletRequest request) {
 		String apiKey = request.getHeader(this.apiKeyHeader);
+		// Taken as sent: nothing here checks the key, so a client inventing one per
+		// request would get a fresh allowance each time. Behind real authentication
+		// only keys that passed it reach this point.
 		if (apiKey != null && !apiKey.isBlank()) {
 			return "key:" + apiKey.strip();
 		}
