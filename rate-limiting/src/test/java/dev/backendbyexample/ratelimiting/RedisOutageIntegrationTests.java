@@ -2,6 +2,7 @@ package dev.backendbyexample.ratelimiting;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.backendbyexample.testsupport.demo.DemoHttp;
 import dev.backendbyexample.testsupport.demo.DemoResponse;
@@ -69,9 +70,13 @@ class RedisOutageIntegrationTests {
 		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
 		DemoHttp http = DemoHttp.localhost(this.port);
 		String client = "client-" + UUID.randomUUID();
+		AtomicInteger notPermitted = new AtomicInteger();
+		// Counted by event, not read from the breaker's metrics: those restart with
+		// every state change, and the breaker may go half-open and open again meanwhile.
+		this.breaker.getEventPublisher().onCallNotPermitted((event) -> notPermitted.incrementAndGet());
 
 		// Before: both routes limited on Redis.
-		assertThat(http.get("/api/open", "X-API-Key", client).header("RateLimit")).isPresent();
+		awaitLimitedOnRedis(http, client);
 		assertThat(http.get("/api/closed", "X-API-Key", client).status()).isEqualTo(200);
 
 		proxy.cut();
@@ -88,7 +93,7 @@ class RedisOutageIntegrationTests {
 		for (int i = 0; i < 20; i++) {
 			assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
 		}
-		assertThat(this.breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
+		assertThat(notPermitted.get()).isPositive();
 		assertThat(failedOpen()).isGreaterThanOrEqualTo(21);
 
 		proxy.restore();
@@ -98,6 +103,46 @@ class RedisOutageIntegrationTests {
 			.until(() -> http.get("/api/closed", "X-API-Key", client).status() == 200);
 		assertThat(http.get("/api/open", "X-API-Key", client).header("RateLimit")).isPresent();
 		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	/**
+	 * A Redis that stops answering without closing the connection: each call that reaches
+	 * it waits the whole command timeout (250 ms). Only the first call and one trial per
+	 * half-open breaker may pay it; every other request is answered without asking Redis.
+	 */
+	@Test
+	void redisThatStopsAnsweringCostsOneTimeoutPerBreakerTrialNotOnePerRequest() {
+		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
+		DemoHttp http = DemoHttp.localhost(this.port);
+		String client = "client-" + UUID.randomUUID();
+		awaitLimitedOnRedis(http, client);
+		AtomicInteger waitedForRedis = new AtomicInteger();
+		AtomicInteger trials = new AtomicInteger();
+		this.breaker.getEventPublisher().onError((event) -> waitedForRedis.incrementAndGet());
+		this.breaker.getEventPublisher().onStateTransition((event) -> {
+			if (event.getStateTransition().getToState() == CircuitBreaker.State.HALF_OPEN) {
+				trials.incrementAndGet();
+			}
+		});
+
+		proxy.stall();
+		try {
+			for (int i = 0; i < 20; i++) {
+				assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+			}
+			assertThat(waitedForRedis.get()).isPositive().isLessThanOrEqualTo(1 + trials.get());
+		}
+		finally {
+			proxy.resume();
+		}
+		awaitLimitedOnRedis(http, client);
+	}
+
+	/** Redis answers and the breaker is closed: a response carries the quota again. */
+	private static void awaitLimitedOnRedis(DemoHttp http, String client) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.get("/api/open", "X-API-Key", client).header("RateLimit").isPresent());
 	}
 
 	private double failedOpen() {

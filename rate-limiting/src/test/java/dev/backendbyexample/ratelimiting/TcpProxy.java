@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A small TCP proxy a test can cut and restore, to stage a Redis outage without touching
  * the server: {@link #cut()} closes every connection and refuses new ones,
- * {@link #restore()} listens again on the same port.
+ * {@link #restore()} listens again on the same port. {@link #stall()} is the nastier
+ * outage, a server that stops answering while the connection stays up (a partition, a
+ * frozen host): bytes are held, not dropped, until {@link #resume()}.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +27,10 @@ final class TcpProxy implements AutoCloseable {
 	private volatile InetSocketAddress upstream;
 
 	private volatile ServerSocket server;
+
+	private final Object flow = new Object();
+
+	private boolean stalled;
 
 	private TcpProxy(int port) {
 		this.port = port;
@@ -75,6 +81,27 @@ final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
+	void stall() {
+		synchronized (this.flow) {
+			this.stalled = true;
+		}
+	}
+
+	void resume() {
+		synchronized (this.flow) {
+			this.stalled = false;
+			this.flow.notifyAll();
+		}
+	}
+
+	private void awaitFlowing() throws InterruptedException {
+		synchronized (this.flow) {
+			while (this.stalled) {
+				this.flow.wait();
+			}
+		}
+	}
+
 	private void accept(ServerSocket listening) {
 		while (!listening.isClosed()) {
 			try {
@@ -99,12 +126,17 @@ final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) != -1) {
+					// Held after reading, so no chunk slips through a stall.
+					awaitFlowing();
 					out.write(buffer, 0, read);
 					out.flush();
 				}
 			}
 			catch (IOException ex) {
 				// one side closed
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				closeQuietly(from);
@@ -126,6 +158,7 @@ final class TcpProxy implements AutoCloseable {
 
 	@Override
 	public void close() {
+		resume();
 		cut();
 	}
 
