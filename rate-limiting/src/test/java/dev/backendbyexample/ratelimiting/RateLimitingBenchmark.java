@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import dev.backendbyexample.ratelimiting.algorithm.Algorithm;
 import dev.backendbyexample.ratelimiting.algorithm.InMemoryRateLimiters;
@@ -134,7 +135,7 @@ public class RateLimitingBenchmark {
 
 	private static String[] names(int keys) {
 		return (keys == 1) ? new String[] { "hot" }
-				: java.util.stream.IntStream.range(0, keys).mapToObj((i) -> "key-" + i).toArray(String[]::new);
+				: IntStream.range(0, keys).mapToObj((i) -> "key-" + i).toArray(String[]::new);
 	}
 
 	/**
@@ -228,12 +229,6 @@ public class RateLimitingBenchmark {
 		String[] csv = lines.get(lines.size() - 1).replace("\"", "").split(",");
 		add(new Row("redis-benchmark EVALSHA (peer)", "token_bucket", keys, threads, Double.parseDouble(csv[1]),
 				Double.parseDouble(csv[4]) * 1000, Double.parseDouble(csv[6]) * 1000));
-		if (keys > 1) {
-			redis.commands().eval("return 0", io.lettuce.core.ScriptOutputType.INTEGER); // keep
-																							// the
-																							// connection
-																							// warm
-		}
 	}
 
 	/**
