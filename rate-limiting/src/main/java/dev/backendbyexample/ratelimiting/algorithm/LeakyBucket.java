@@ -35,7 +35,10 @@ final class LeakyBucket extends CasRateLimiter<LeakyBucket.State> {
 			return new Step<>(new State(after, now),
 					Decision.allow((capacity - after) / size, Math.ceilDiv(after, rate), delay));
 		}
-		return new Step<>(new State(water, now), Decision.reject((capacity - water) / size, Math.ceilDiv(water, rate),
+		// Rejected: the state is left as it is, as the script leaves the key. The level
+		// drains linearly, so the old level and time still yield this level now, and a
+		// hot key's rejections cost no compare-and-set.
+		return new Step<>(state, Decision.reject((capacity - water) / size, Math.ceilDiv(water, rate),
 				Math.ceilDiv(water + cost - capacity, rate)));
 	}
 

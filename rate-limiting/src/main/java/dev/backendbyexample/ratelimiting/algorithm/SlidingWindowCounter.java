@@ -36,8 +36,10 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 				.allow((limit * size - after) / size, resetAfter(previous, current + permits, elapsed, size), 0));
 		}
 		long retryAfter = retryAfter(previous, current, permits, elapsed, size);
-		return new Step<>(new State(window, previous, current), Decision.reject(
-				Math.max(0, (limit * size - used) / size), resetAfter(previous, current, elapsed, size), retryAfter));
+		// Rejected: the state is left as it is, as the script leaves the key; read at any
+		// later time it still yields these counts.
+		return new Step<>(state, Decision.reject(Math.max(0, (limit * size - used) / size),
+				resetAfter(previous, current, elapsed, size), retryAfter));
 	}
 
 	/**
