@@ -26,7 +26,15 @@ record LimitedRoute(String name, List<PathPattern> paths, RateLimiter limiter, O
 	/** {@code RateLimit-Policy}: {@code "name";q=<quota>;w=<window seconds>}. */
 	String policyHeader() {
 		long windowSeconds = Math.max(1, Math.ceilDiv(this.limiter.limit().window().toMillis(), 1000));
-		return "\"" + this.name + "\";q=" + this.limiter.limit().permits() + ";w=" + windowSeconds;
+		return quotedName() + ";q=" + this.limiter.limit().permits() + ";w=" + windowSeconds;
+	}
+
+	/**
+	 * The name as a structured-field string (RFC 9651): quoted, with {@code "} and
+	 * {@code \} escaped, so an odd policy name cannot break the header's syntax.
+	 */
+	String quotedName() {
+		return "\"" + this.name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 }

@@ -73,7 +73,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
 	/** {@code RateLimit}: {@code "name";r=<remaining>;t=<seconds until reset>}. */
 	static String limitHeader(LimitedRoute route, Decision decision) {
-		return "\"" + route.name() + "\";r=" + decision.remaining() + ";t=" + decision.resetAfterSeconds();
+		return route.quotedName() + ";r=" + decision.remaining() + ";t=" + decision.resetAfterSeconds();
 	}
 
 }
