@@ -35,6 +35,7 @@ public record Decision(boolean allowed, long remaining, Duration resetAfter, Dur
 		return ceilSeconds(this.retryAfter);
 	}
 
+	/** The {@code t} of the {@code RateLimit} header: whole seconds, rounded up. */
 	public long resetAfterSeconds() {
 		return ceilSeconds(this.resetAfter);
 	}
