@@ -69,12 +69,13 @@ class RateLimitingScenario implements DemoScenario {
 	}
 
 	/**
-	 * One burst 800 ms before an edge, one 50 ms after it. True if the first ended before
-	 * the edge and the second within 500 ms after it, by Redis's clock: in that time the
-	 * previous window still weighs more than 9 requests.
+	 * One burst 500 ms before an edge, one 50 ms after it. True if the first ended before
+	 * the edge and the second within 500 ms after it, by Redis's clock: all 40 requests
+	 * then fall within one second, in which the previous window still weighs more than 9
+	 * requests.
 	 */
 	private static boolean edgeBurst(Demo demo, String client, int[] fixed, int[] sliding) throws InterruptedException {
-		long edge = sleepUntilNearEdge(demo, 800);
+		long edge = sleepUntilNearEdge(demo, 500);
 		burst(demo, client, fixed, sliding, 0);
 		boolean beforeEdge = redisMillis(demo) < edge;
 		sleepUntil(demo, edge + 50);
