@@ -2,6 +2,7 @@ package dev.backendbyexample.ratelimiting.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -41,8 +42,7 @@ public final class ScriptedRedis implements AutoCloseable {
 	 */
 	public static ScriptedRedis connectTo(String host, int port, Duration commandTimeout) {
 		ClientResources resources = ClientResources.builder()
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
-					java.util.concurrent.TimeUnit.MILLISECONDS))
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
 			.build();
 		RedisURI uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(commandTimeout).build();
 		RedisClient client = RedisClient.create(resources, uri);

@@ -53,10 +53,10 @@ class GuardedLimiter {
 			count(route, decision.allowed() ? "allowed" : "rejected");
 			return decision;
 		}
+		catch (IllegalArgumentException ex) {
+			throw ex; // a bug in the caller, not an outage
+		}
 		catch (RuntimeException ex) {
-			if (ex instanceof IllegalArgumentException) {
-				throw ex;
-			}
 			warnOncePerInterval(route, ex);
 			if (route.onOutage() == OnOutage.FAIL_CLOSED) {
 				count(route, "failed_closed");
