@@ -8,6 +8,6 @@ package dev.backendbyexample.transactions;
  * @param balance the balance in cents
  * @param version bumped on every write; what the optimistic strategy compares
  */
-public record Account(long id, String owner, long balance, long version) {
+record Account(long id, String owner, long balance, long version) {
 
 }

@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * The account does not exist.
  */
-public class AccountNotFound extends RuntimeException {
+class AccountNotFound extends RuntimeException {
 
 	private final long accountId;
 

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * tells PostgreSQL (and the pool) that nothing will be written.
  */
 @Service
-public class AccountService {
+class AccountService {
 
 	private final Accounts accounts;
 

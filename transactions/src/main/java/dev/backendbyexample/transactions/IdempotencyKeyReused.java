@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * An {@code Idempotency-Key} came back with a different request body.
  */
-public class IdempotencyKeyReused extends RuntimeException {
+class IdempotencyKeyReused extends RuntimeException {
 
 	public IdempotencyKeyReused(String key) {
 		super("Idempotency-Key " + key + " was already used for a different transfer");

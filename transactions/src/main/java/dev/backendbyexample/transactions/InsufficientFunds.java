@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * The debit would take the account below zero, so the transfer was rejected.
  */
-public class InsufficientFunds extends RuntimeException {
+class InsufficientFunds extends RuntimeException {
 
 	public InsufficientFunds(long accountId, long amount) {
 		super("Account " + accountId + " cannot cover " + amount);

@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * Every attempt of a retrying strategy met a concurrent writer; nothing was changed.
  */
-public class RetriesExhausted extends RuntimeException {
+class RetriesExhausted extends RuntimeException {
 
 	public RetriesExhausted(Strategy strategy, int attempts, Throwable last) {
 		super("The " + strategy.slug() + " transfer conflicted with concurrent transfers " + attempts

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The five ways this module moves money, from the broken one to the strictest.
  */
-public enum Strategy {
+enum Strategy {
 
 	/** Read both balances, compute, write them back: loses updates under concurrency. */
 	NAIVE,

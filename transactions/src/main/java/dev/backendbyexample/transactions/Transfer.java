@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param strategy the strategy that moved the money
  * @param createdAt when it committed
  */
-public record Transfer(long id, long from, long to, long amount, String strategy, Instant createdAt) {
+record Transfer(long id, long from, long to, long amount, String strategy, Instant createdAt) {
 
 }

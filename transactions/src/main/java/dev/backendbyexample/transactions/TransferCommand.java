@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param amount the amount in cents, positive
  * @param idempotencyKey the client's key for this request, if it sent one
  */
-public record TransferCommand(long from, long to, long amount, @Nullable String idempotencyKey) {
+record TransferCommand(long from, long to, long amount, @Nullable String idempotencyKey) {
 
 	public TransferCommand {
 		if (amount <= 0) {

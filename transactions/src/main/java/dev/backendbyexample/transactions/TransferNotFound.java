@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * No transfer with this id is in the ledger.
  */
-public class TransferNotFound extends RuntimeException {
+class TransferNotFound extends RuntimeException {
 
 	public TransferNotFound(long transferId) {
 		super("Transfer " + transferId + " does not exist");

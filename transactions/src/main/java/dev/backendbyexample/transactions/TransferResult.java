@@ -7,6 +7,6 @@ package dev.backendbyexample.transactions;
  * @param transfer the ledger entry
  * @param replayed true when no money moved this time
  */
-public record TransferResult(Transfer transfer, boolean replayed) {
+record TransferResult(Transfer transfer, boolean replayed) {
 
 }

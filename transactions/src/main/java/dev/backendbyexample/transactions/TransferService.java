@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * transaction, and its row locks, are open.
  */
 @Service
-public class TransferService {
+class TransferService {
 
 	private final Map<Strategy, TransferStrategy> strategies = new EnumMap<>(Strategy.class);
 

@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * Moves money between two accounts, debit and credit committing or rolling back together.
  */
-public interface TransferStrategy {
+interface TransferStrategy {
 
 	Strategy strategy();
 

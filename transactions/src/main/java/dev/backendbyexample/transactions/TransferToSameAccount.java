@@ -3,7 +3,7 @@ package dev.backendbyexample.transactions;
 /**
  * A transfer must move money between two different accounts.
  */
-public class TransferToSameAccount extends RuntimeException {
+class TransferToSameAccount extends RuntimeException {
 
 	public TransferToSameAccount(long accountId) {
 		super("Cannot transfer from account " + accountId + " to itself");
