@@ -8,6 +8,9 @@ import org.springframework.dao.PessimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Which failures count as a lost race worth retrying.
+ */
 class RetryingTransactionsTests {
 
 	@Test
