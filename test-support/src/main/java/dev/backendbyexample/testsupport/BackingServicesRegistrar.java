@@ -2,6 +2,7 @@ package dev.backendbyexample.testsupport;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,11 +91,20 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 		}
 		String given = this.environment.getProperty(Namespace.PROPERTY);
 		Namespace namespace = (given != null) ? Namespace.join(given) : Namespace.fresh();
-		this.environment.getPropertySources()
-			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-					Map.of(Namespace.PROPERTY, namespace.id(), "bbe.redis.key-prefix", namespace.redisKeyPrefix(),
-							"bbe.kafka.topic-prefix", namespace.kafkaTopicPrefix(), "bbe.services.mode",
-							ServiceModes.current().mode().name().toLowerCase())));
+		// Lowest precedence: a module's own application.yml and test properties win.
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(Namespace.PROPERTY, namespace.id());
+		properties.put("bbe.redis.key-prefix", namespace.redisKeyPrefix());
+		properties.put("bbe.kafka.topic-prefix", namespace.kafkaTopicPrefix());
+		properties.put("bbe.services.mode", ServiceModes.current().mode().name().toLowerCase());
+		// The test framework caches contexts, each with a pool that Hikari keeps full (10
+		// by
+		// default): a dozen cached contexts exhaust PostgreSQL's 100 connections. Idle
+		// pools
+		// shrink to one connection instead.
+		properties.put("spring.datasource.hikari.minimum-idle", "1");
+		properties.put("spring.datasource.hikari.idle-timeout", "10000");
+		this.environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		return namespace;
 	}
 

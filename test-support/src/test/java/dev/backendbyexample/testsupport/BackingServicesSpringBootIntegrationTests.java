@@ -1,5 +1,8 @@
 package dev.backendbyexample.testsupport;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -37,6 +40,11 @@ class BackingServicesSpringBootIntegrationTests {
 	void theDataSourceIsConnectedToThisContextsOwnDatabase() {
 		assertThat(this.jdbc.queryForObject("SELECT current_database()", String.class))
 			.isEqualTo("bbe_" + this.namespace);
+	}
+
+	@Test
+	void cachedContextsKeepOnlyOneIdleConnection(@Autowired DataSource dataSource) {
+		assertThat(((HikariDataSource) dataSource).getMinimumIdle()).isEqualTo(1);
 	}
 
 	@Test
