@@ -54,7 +54,7 @@ class AccountController {
 	 * @param owner who owns the account
 	 * @param balance the opening balance in cents
 	 */
-	record OpenAccount(@NotBlank String owner, @NotNull @PositiveOrZero Long balance) {
+	record OpenAccount(@NotBlank String owner, @NotNull @PositiveOrZero @Max(TransferCommand.MAX_CENTS) Long balance) {
 	}
 
 }

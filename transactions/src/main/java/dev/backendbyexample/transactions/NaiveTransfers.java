@@ -46,7 +46,7 @@ class NaiveTransfers implements TransferStrategy {
 			throw new InsufficientFunds(from.id(), command.amount());
 		}
 		long newFromBalance = from.balance() - command.amount();
-		long newToBalance = to.balance() + command.amount();
+		long newToBalance = Math.addExact(to.balance(), command.amount());
 		// Writes in id order like every strategy here, so two of them cannot deadlock.
 		if (from.id() < to.id()) {
 			this.accounts.setBalance(from.id(), newFromBalance);

@@ -47,7 +47,8 @@ class OptimisticTransfers implements TransferStrategy {
 	}
 
 	private void write(Account account, long delta) {
-		if (!this.accounts.setBalanceIfVersion(account.id(), account.balance() + delta, account.version())) {
+		if (!this.accounts.setBalanceIfVersion(account.id(), Math.addExact(account.balance(), delta),
+				account.version())) {
 			throw new VersionConflict(account.id(), account.version());
 		}
 	}

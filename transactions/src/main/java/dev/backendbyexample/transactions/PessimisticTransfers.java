@@ -40,7 +40,7 @@ class PessimisticTransfers implements TransferStrategy {
 		}
 		// Read-compute-write is safe here: nobody else can write these rows until commit.
 		this.accounts.setBalance(from.id(), from.balance() - command.amount());
-		this.accounts.setBalance(to.id(), to.balance() + command.amount());
+		this.accounts.setBalance(to.id(), Math.addExact(to.balance(), command.amount()));
 		return this.ledger.record(command, strategy());
 	}
 

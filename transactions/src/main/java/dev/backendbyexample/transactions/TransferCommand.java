@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 record TransferCommand(long from, long to, long amount, @Nullable String idempotencyKey) {
 
+	/**
+	 * The largest amount, and opening balance, in cents (ten billion): far above any real
+	 * transfer, and far enough below {@code Long.MAX_VALUE} that adding it to a balance
+	 * cannot silently wrap around to a negative number.
+	 */
+	static final long MAX_CENTS = 1_000_000_000_000L;
+
 	public TransferCommand {
-		if (amount <= 0) {
-			throw new IllegalArgumentException("amount must be positive");
+		if (amount <= 0 || amount > MAX_CENTS) {
+			throw new IllegalArgumentException("amount must be between 1 and " + MAX_CENTS + " cents");
 		}
 		if (from == to) {
 			throw new TransferToSameAccount(from);

@@ -83,9 +83,10 @@ class TransferController {
 	 *
 	 * @param from the account to debit
 	 * @param to the account to credit
-	 * @param amount how much, positive
+	 * @param amount how much, positive, at most {@link TransferCommand#MAX_CENTS}
 	 */
-	record TransferRequest(@NotNull Long from, @NotNull Long to, @NotNull @Positive Long amount) {
+	record TransferRequest(@NotNull Long from, @NotNull Long to,
+			@NotNull @Positive @Max(TransferCommand.MAX_CENTS) Long amount) {
 	}
 
 }

@@ -23,6 +23,12 @@ class TransferCommandTests {
 	}
 
 	@Test
+	void amountAboveTheLimitIsRefusedSoNoBalanceCanOverflow() {
+		assertThat(new TransferCommand(1, 2, TransferCommand.MAX_CENTS).amount()).isEqualTo(TransferCommand.MAX_CENTS);
+		assertThatIllegalArgumentException().isThrownBy(() -> new TransferCommand(1, 2, TransferCommand.MAX_CENTS + 1));
+	}
+
+	@Test
 	void lockOrderIsLowestIdFirstWhateverTheDirection() {
 		TransferCommand there = new TransferCommand(3, 9, 10);
 		TransferCommand back = new TransferCommand(9, 3, 10);

@@ -111,6 +111,36 @@ class TransfersApiIntegrationTests {
 	}
 
 	@Test
+	void transferWithFractionalAmountThen400ProblemInsteadOfRoundingTheCentsAway() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		MvcTestResult result = post("/transfers", "{\"from\":" + alice + ",\"to\":" + bob + ",\"amount\":30.99}");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(balance(alice)).isEqualTo(100);
+	}
+
+	@Test
+	void transferWithAmountAboveTheLimitThen400ProblemForEveryStrategy() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		for (String strategy : List.of("naive", "pessimistic", "optimistic", "atomic-update", "serializable")) {
+			assertThat(transfer(bob, alice, Long.MAX_VALUE, strategy)).hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		assertThat(balance(alice)).isEqualTo(100);
+	}
+
+	@Test
+	void openAccountWithBalanceAboveTheLimitThen400Problem() {
+		assertThat(post("/accounts", "{\"owner\":\"croesus\",\"balance\":" + Long.MAX_VALUE + "}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void transferWithoutBodyFieldsThen400Problem() {
 		assertThat(post("/transfers", "{\"from\":1}")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
