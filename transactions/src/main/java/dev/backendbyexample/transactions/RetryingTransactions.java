@@ -17,7 +17,9 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * Runs a whole transaction again when a concurrent writer won: the retry loop sits
@@ -55,6 +57,11 @@ class RetryingTransactions {
 	 * @throws RetriesExhausted when the last attempt failed that way too
 	 */
 	<T> T run(Strategy strategy, int isolation, Predicate<Throwable> retryable, Supplier<T> work) {
+		// Called inside a caller's transaction, the template would join it instead of
+		// beginning one, and every retry would run in the transaction PostgreSQL had
+		// already aborted: the retry loop must be the outermost thing.
+		Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+				"A retrying strategy must not run inside a transaction it cannot retry");
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		transaction.setIsolationLevel(isolation);
 		RetryTemplate retry = new RetryTemplate(policy(retryable));

@@ -6,9 +6,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Debit, credit and ledger row commit together or not at all, whatever the strategy.
@@ -24,6 +27,9 @@ class TransactionBoundaryIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@ParameterizedTest
 	@EnumSource(Strategy.class)
@@ -45,8 +51,10 @@ class TransactionBoundaryIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(Strategy.class)
-	void creditToMissingAccountAfterTheDebitRollsTheDebitBack(Strategy strategy) {
+	void transferToMissingAccountThenAccountNotFoundAndNothingChanges(Strategy strategy) {
 		long alice = this.accounts.open("alice", 100).id();
+		// A higher id: atomic-update debits Alice before its credit finds no row, and
+		// the rollback must take the debit back; the others fail before any write.
 		long missing = alice + 1_000_000;
 
 		assertThatExceptionOfType(AccountNotFound.class)
@@ -67,6 +75,20 @@ class TransactionBoundaryIntegrationTests {
 
 		assertThat(this.accounts.account(alice).balance()).isEqualTo(100);
 		assertThat(this.accounts.account(bob).balance()).isZero();
+		assertThat(ledgerRowsFrom(alice)).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "OPTIMISTIC", "SERIALIZABLE" })
+	void retryingStrategyInsideACallersTransactionIsRefusedBecauseItCouldNotRetry(Strategy strategy) {
+		long alice = this.accounts.open("alice", 100).id();
+		long bob = this.accounts.open("bob", 0).id();
+		TransactionTemplate callers = new TransactionTemplate(this.transactionManager);
+
+		assertThatIllegalStateException().isThrownBy(() -> callers
+			.executeWithoutResult((status) -> this.transfers.transfer(new TransferCommand(alice, bob, 30), strategy)));
+
+		assertThat(this.accounts.account(alice).balance()).isEqualTo(100);
 		assertThat(ledgerRowsFrom(alice)).isZero();
 	}
 
