@@ -5,15 +5,8 @@ package dev.backendbyexample.transactions;
  */
 class AccountNotFound extends RuntimeException {
 
-	private final long accountId;
-
-	public AccountNotFound(long accountId) {
+	AccountNotFound(long accountId) {
 		super("Account " + accountId + " does not exist");
-		this.accountId = accountId;
-	}
-
-	public long accountId() {
-		return this.accountId;
 	}
 
 }

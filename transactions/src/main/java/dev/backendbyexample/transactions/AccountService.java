@@ -32,19 +32,6 @@ class AccountService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Account> accounts() {
-		return this.accounts.findAll();
-	}
-
-	/**
-	 * The sum of all balances, read in one snapshot: what every transfer must conserve.
-	 */
-	@Transactional(readOnly = true)
-	public long totalBalance() {
-		return this.accounts.totalBalance();
-	}
-
-	@Transactional(readOnly = true)
 	public List<Transfer> transfers(long accountId, int limit) {
 		this.accounts.get(accountId);
 		return this.ledger.findByAccount(accountId, limit);

@@ -1,6 +1,5 @@
 package dev.backendbyexample.transactions;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +37,6 @@ class Accounts {
 
 	Account get(long id) {
 		return find(id).orElseThrow(() -> new AccountNotFound(id));
-	}
-
-	List<Account> findAll() {
-		return this.jdbc.sql("select id, owner, balance, version from account order by id").query(Account.class).list();
 	}
 
 	/**
@@ -98,10 +93,6 @@ class Accounts {
 			.param("amount", amount)
 			.param("id", id)
 			.update() == 1;
-	}
-
-	long totalBalance() {
-		return this.jdbc.sql("select coalesce(sum(balance), 0) from account").query(Long.class).single();
 	}
 
 }

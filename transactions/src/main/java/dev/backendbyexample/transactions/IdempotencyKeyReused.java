@@ -5,7 +5,7 @@ package dev.backendbyexample.transactions;
  */
 class IdempotencyKeyReused extends RuntimeException {
 
-	public IdempotencyKeyReused(String key) {
+	IdempotencyKeyReused(String key) {
 		super("Idempotency-Key " + key + " was already used for a different transfer");
 	}
 

@@ -5,7 +5,7 @@ package dev.backendbyexample.transactions;
  */
 class InsufficientFunds extends RuntimeException {
 
-	public InsufficientFunds(long accountId, long amount) {
+	InsufficientFunds(long accountId, long amount) {
 		super("Account " + accountId + " cannot cover " + amount);
 	}
 

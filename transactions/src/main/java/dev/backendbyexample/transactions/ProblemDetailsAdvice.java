@@ -51,11 +51,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "same-account", "Same account", ex);
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalidArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex);
-	}
-
 	/** Anything else: logged here with its stack trace, answered without it. */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {

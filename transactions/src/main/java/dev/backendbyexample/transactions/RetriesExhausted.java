@@ -5,7 +5,7 @@ package dev.backendbyexample.transactions;
  */
 class RetriesExhausted extends RuntimeException {
 
-	public RetriesExhausted(Strategy strategy, int attempts, Throwable last) {
+	RetriesExhausted(Strategy strategy, int attempts, Throwable last) {
 		super("The " + strategy.slug() + " transfer conflicted with concurrent transfers " + attempts
 				+ " times in a row", last);
 	}

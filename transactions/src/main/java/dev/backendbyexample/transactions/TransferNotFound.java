@@ -5,7 +5,7 @@ package dev.backendbyexample.transactions;
  */
 class TransferNotFound extends RuntimeException {
 
-	public TransferNotFound(long transferId) {
+	TransferNotFound(long transferId) {
 		super("Transfer " + transferId + " does not exist");
 	}
 

@@ -32,10 +32,6 @@ class TransferService {
 		this.ledger = ledger;
 	}
 
-	public TransferResult transfer(TransferCommand command) {
-		return transfer(command, null);
-	}
-
 	/**
 	 * Moves the money with the given strategy (or the configured one), once per
 	 * idempotency key. Only accepted transfers are remembered: a refused request (422,
@@ -60,10 +56,6 @@ class TransferService {
 			}
 			return replay(this.ledger.findByIdempotencyKey(key).orElseThrow(() -> ex), command, key);
 		}
-	}
-
-	public Strategy defaultStrategy() {
-		return this.defaultStrategy;
 	}
 
 	TransferStrategy strategyFor(@Nullable Strategy strategy) {

@@ -5,7 +5,7 @@ package dev.backendbyexample.transactions;
  */
 class TransferToSameAccount extends RuntimeException {
 
-	public TransferToSameAccount(long accountId) {
+	TransferToSameAccount(long accountId) {
 		super("Cannot transfer from account " + accountId + " to itself");
 	}
 

@@ -55,10 +55,6 @@ final class Session implements AutoCloseable {
 		return new Session(connection, name);
 	}
 
-	int pid() {
-		return this.pid;
-	}
-
 	/** Runs one statement; a query's results are discarded. */
 	void run(String sql, Object... parameters) throws SQLException {
 		try (PreparedStatement statement = prepare(sql, parameters)) {
@@ -70,12 +66,6 @@ final class Session implements AutoCloseable {
 	int queryInt(String sql, Object... parameters) throws SQLException {
 		try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
 			return rows.next() ? rows.getInt(1) : 0;
-		}
-	}
-
-	long queryLong(String sql, Object... parameters) throws SQLException {
-		try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-			return rows.next() ? rows.getLong(1) : 0;
 		}
 	}
 
