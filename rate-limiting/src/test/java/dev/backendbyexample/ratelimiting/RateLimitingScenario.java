@@ -1,5 +1,6 @@
 package dev.backendbyexample.ratelimiting;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import dev.backendbyexample.testsupport.demo.Demo;
 import dev.backendbyexample.testsupport.demo.DemoResponse;
 import dev.backendbyexample.testsupport.demo.DemoScenario;
 import dev.backendbyexample.testsupport.demo.Narrator;
+import org.awaitility.Awaitility;
 
 /**
  * The demo: a burst of 15 against a 10-per-5-seconds policy, a wait as long as
@@ -41,7 +43,7 @@ class RateLimitingScenario implements DemoScenario {
 
 		long retryAfter = Long.parseLong(last.header("Retry-After").orElse("1"));
 		narrator.step("Wait as told (" + retryAfter + " s), then one more");
-		Thread.sleep(retryAfter * 1000);
+		sleepUntil(demo, redisMillis(demo) + retryAfter * 1000);
 		DemoResponse again = demo.http().get("/api/sliding-window-log", "X-API-Key", client);
 		narrator.exchange(again, "RateLimit");
 		narrator.why("by then the first requests of the burst have left the window.");
@@ -74,7 +76,7 @@ class RateLimitingScenario implements DemoScenario {
 	 * then fall within one second, in which the previous window still weighs more than 9
 	 * requests.
 	 */
-	private static boolean edgeBurst(Demo demo, String client, int[] fixed, int[] sliding) throws InterruptedException {
+	private static boolean edgeBurst(Demo demo, String client, int[] fixed, int[] sliding) {
 		long edge = sleepUntilNearEdge(demo, 500);
 		burst(demo, client, fixed, sliding, 0);
 		boolean beforeEdge = redisMillis(demo) < edge;
@@ -104,7 +106,7 @@ class RateLimitingScenario implements DemoScenario {
 	 * by that clock for the next edge at least {@code marginMillis} away. Returns the
 	 * edge in Redis milliseconds.
 	 */
-	private static long sleepUntilNearEdge(Demo demo, long marginMillis) throws InterruptedException {
+	private static long sleepUntilNearEdge(Demo demo, long marginMillis) {
 		long redisNow = redisMillis(demo);
 		long edge = (redisNow / 5000 + 1) * 5000;
 		if (edge - redisNow < marginMillis + 200) {
@@ -115,14 +117,14 @@ class RateLimitingScenario implements DemoScenario {
 	}
 
 	/**
-	 * The demo's real-time waits are the point of the demo (a client waiting as told),
-	 * not a test synchronising on a guess.
+	 * Waits for Redis's clock, the one the limiter decides by, to reach the given time: a
+	 * client waiting as told is the point of the demo.
 	 */
-	private static void sleepUntil(Demo demo, long redisMillis) throws InterruptedException {
-		long wait = redisMillis - redisMillis(demo);
-		if (wait > 0) {
-			Thread.sleep(wait);
-		}
+	private static void sleepUntil(Demo demo, long redisMillis) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> redisMillis(demo) >= redisMillis);
 	}
 
 	private static long redisMillis(Demo demo) {
