@@ -41,8 +41,8 @@ final class Hermitage {
 					case PMP -> predicateManyPreceders(t1, t2);
 					case P4 -> lostUpdate(t1, t2, observer);
 					case G_SINGLE -> readSkew(t1, t2);
-					case G2_ITEM -> writeSkew(t1, t2);
-					case G2 -> antiDependencyCycle(t1, t2);
+					case G2_ITEM -> writeSkew(t1, t2, observer);
+					case G2 -> antiDependencyCycle(t1, t2, observer);
 				};
 			}
 			catch (SQLException ex) {
@@ -158,7 +158,7 @@ final class Hermitage {
 		return rowOne + rowTwo != 30;
 	}
 
-	private boolean writeSkew(Session t1, Session t2) throws SQLException {
+	private boolean writeSkew(Session t1, Session t2, Session observer) throws SQLException {
 		t1.queryInt("select sum(value) from hermitage where id in (1, 2)");
 		t2.queryInt("select sum(value) from hermitage where id in (1, 2)");
 		t1.run("update hermitage set value = 11 where id = 1");
@@ -166,10 +166,10 @@ final class Hermitage {
 		t1.commit();
 		t2.commit();
 		// Both committed, each having decided on a sum the other one changed.
-		return true;
+		return value(observer, 1) == 11 && value(observer, 2) == 21;
 	}
 
-	private boolean antiDependencyCycle(Session t1, Session t2) throws SQLException {
+	private boolean antiDependencyCycle(Session t1, Session t2, Session observer) throws SQLException {
 		t1.queryInt("select count(*) from hermitage where value % 3 = 0");
 		t2.queryInt("select count(*) from hermitage where value % 3 = 0");
 		t1.run("insert into hermitage (id, value) values (3, 30)");
@@ -177,7 +177,7 @@ final class Hermitage {
 		t1.commit();
 		t2.commit();
 		// Both committed, each having checked a predicate the other one changed.
-		return true;
+		return observer.queryInt("select count(*) from hermitage where value % 3 = 0") == 2;
 	}
 
 	private static int value(Session session, int id) throws SQLException {

@@ -1,9 +1,14 @@
 package dev.backendbyexample.transactions;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.backendbyexample.testsupport.demo.Demos;
+import dev.backendbyexample.transactions.Hermitage.Anomaly;
+import dev.backendbyexample.transactions.Hermitage.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,13 +39,25 @@ class TransactionsDemoIntegrationTests {
 				.anySatisfy((line) -> assertThat(line).startsWith(strategy + " ").matches(".*\\| 0 +\\| yes"));
 		}
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("naive "));
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("P4 ")
-			.contains("lost update")
-			.matches(".*\\| ANOMALY +\\| aborts \\(40001\\) +\\| aborts \\(40001\\)"));
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("G2-item ")
-			.matches(".*\\| ANOMALY +\\| ANOMALY +\\| aborts \\(40001\\)"));
-		assertThat(lines).anySatisfy(
-				(line) -> assertThat(line).startsWith("G1a ").matches(".*\\| prevented +\\| prevented +\\| prevented"));
+		// The printed matrix is the very table IsolationAnomaliesIntegrationTests
+		// asserts.
+		for (Anomaly anomaly : Anomaly.values()) {
+			String printed = lines.stream()
+				.filter((line) -> line.startsWith(anomaly.code() + " "))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no matrix row for " + anomaly.code()));
+			assertThat(Arrays.stream(printed.split("\\|")).map(String::strip).toList()).as(anomaly.code() + " row")
+				.isEqualTo(expectedRow(anomaly));
+		}
+	}
+
+	private static List<String> expectedRow(Anomaly anomaly) {
+		List<String> cells = new ArrayList<>(List.of(anomaly.code(), anomaly.description()));
+		IsolationAnomaliesIntegrationTests.postgresql()
+			.map(Arguments::get)
+			.filter((cell) -> cell[0] == anomaly)
+			.forEach((cell) -> cells.add(((Outcome) cell[2]).label()));
+		return cells;
 	}
 
 }
