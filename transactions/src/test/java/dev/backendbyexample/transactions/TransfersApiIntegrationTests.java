@@ -198,6 +198,26 @@ class TransfersApiIntegrationTests {
 	}
 
 	@Test
+	void idempotencyKeyOfARefusedTransferIsNotConsumedTheRetryIsEvaluatedAgain() {
+		long alice = open("alice", 100);
+		long bob = open("bob", 0);
+
+		// A refusal moved nothing, so nothing is stored under the key: a retry with the
+		// same body is refused again (not replayed), and a corrected body may use the
+		// key.
+		assertThat(transfer(alice, bob, 101, null, "key-2")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(transfer(alice, bob, 101, null, "key-2")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Insufficient funds");
+		assertThat(transfer(alice, bob, 60, null, "key-2")).hasStatus(HttpStatus.CREATED)
+			.hasHeader(TransferController.REPLAYED, "false");
+
+		assertThat(balance(alice)).isEqualTo(40);
+		assertThat(balance(bob)).isEqualTo(60);
+	}
+
+	@Test
 	void sixteenConcurrentRetriesWithTheSameIdempotencyKeyMoveMoneyOnce() throws Exception {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
