@@ -31,6 +31,8 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 
 	static final String PROPERTY_SOURCE_NAME = "bbeBackingServices";
 
+	private static final String OWNED_PROPERTY = "bbe.namespace.owned";
+
 	private ConfigurableEnvironment environment;
 
 	@Override
@@ -87,13 +89,15 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 	private Namespace namespace() {
 		PropertySource<?> ours = this.environment.getPropertySources().get(PROPERTY_SOURCE_NAME);
 		if (ours != null) {
-			return new Namespace((String) ours.getProperty(Namespace.PROPERTY), true);
+			return new Namespace((String) ours.getProperty(Namespace.PROPERTY),
+					(Boolean) ours.getProperty(OWNED_PROPERTY));
 		}
 		String given = this.environment.getProperty(Namespace.PROPERTY);
 		Namespace namespace = (given != null) ? Namespace.join(given) : Namespace.fresh();
 		// Lowest precedence: a module's own application.yml and test properties win.
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(Namespace.PROPERTY, namespace.id());
+		properties.put(OWNED_PROPERTY, namespace.owned());
 		properties.put("bbe.redis.key-prefix", namespace.redisKeyPrefix());
 		properties.put("bbe.kafka.topic-prefix", namespace.kafkaTopicPrefix());
 		properties.put("bbe.services.mode", ServiceModes.current().mode().name().toLowerCase());

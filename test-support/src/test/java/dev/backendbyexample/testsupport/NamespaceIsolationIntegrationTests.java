@@ -116,6 +116,22 @@ class NamespaceIsolationIntegrationTests {
 	}
 
 	@Test
+	void servicesAskedForInTwoPlacesShareOneNamespaceAndAJoinerStillRemovesNothing() {
+		ConfigurableApplicationContext owner = start(SplitServicesApplication.class);
+		assertThat(jdbc(owner).queryForObject("SELECT current_database()", String.class))
+			.isEqualTo("bbe_" + namespace(owner));
+		redis(owner).opsForValue().set(prefix(owner) + "shared", "yes");
+
+		ConfigurableApplicationContext joiner = start(SplitServicesApplication.class,
+				"--bbe.namespace=" + namespace(owner));
+		joiner.close();
+
+		assertThat(jdbc(owner).queryForObject("SELECT current_database()", String.class))
+			.isEqualTo("bbe_" + namespace(owner));
+		assertThat(redis(owner).opsForValue().get(prefix(owner) + "shared")).isEqualTo("yes");
+	}
+
+	@Test
 	void theDatabaseOfAClosedContextCannotBeReached() {
 		ConfigurableApplicationContext context = start();
 		String url = "jdbc:postgresql://" + PostgresSupport.server().host() + ":" + PostgresSupport.server().port()
@@ -128,8 +144,11 @@ class NamespaceIsolationIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String... args) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(HarnessApplication.class)
-			.web(WebApplicationType.NONE)
+		return start(HarnessApplication.class, args);
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, String... args) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.run(args);
 		this.started.add(context);
 		return context;
