@@ -48,13 +48,17 @@ class TransferService {
 		try {
 			return new TransferResult(strategyFor(strategy).transfer(command), false);
 		}
-		catch (DuplicateKeyException ex) {
-			// A concurrent request with the same key committed first. Its ledger insert
-			// made ours fail, which rolled our balance updates back with it.
-			if (key == null) {
+		catch (DuplicateKeyException | InsufficientFunds | RetriesExhausted ex) {
+			// A concurrent request with the same key may have committed after our check:
+			// either its ledger insert made ours fail (rolling our balance updates back),
+			// or its debit left too little for ours, or it kept us conflicting.
+			// Whichever,
+			// a retry must answer what the first request got, not a refusal.
+			Ledger.Replay winner = (key != null) ? this.ledger.findByIdempotencyKey(key).orElse(null) : null;
+			if (winner == null) {
 				throw ex;
 			}
-			return replay(this.ledger.findByIdempotencyKey(key).orElseThrow(() -> ex), command, key);
+			return replay(winner, command, key);
 		}
 	}
 
