@@ -49,7 +49,7 @@ final class KafkaSupport {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.afterPropertiesSet();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "bbe-kafka-stop"));
-		return new Server(broker.getBrokersAsString(), "in-JVM KRaft broker");
+		return new Server(broker.getBrokersAsString(), Server.IN_JVM);
 	}
 
 	private static Server container() {
@@ -72,8 +72,27 @@ final class KafkaSupport {
 				+ namespace.kafkaTopicPrefix();
 	}
 
+	private static boolean jvmIsShuttingDown() {
+		Thread probe = new Thread(() -> {
+		});
+		try {
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (IllegalStateException ex) {
+			return true; // "Shutdown in progress": the only way the JDK tells
+		}
+	}
+
 	/** Where Kafka listens. */
 	record Server(String bootstrapServers, String kind) {
+
+		static final String IN_JVM = "in-JVM KRaft broker";
+
+		boolean inJvm() {
+			return IN_JVM.equals(this.kind);
+		}
 
 		Admin admin() {
 			return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
@@ -100,6 +119,14 @@ final class KafkaSupport {
 
 		@Override
 		public void destroy() throws Exception {
+			// At JVM exit the in-JVM broker is being stopped by its own shutdown hook, at
+			// the
+			// same time: asking it to delete topics would only wait out the admin
+			// timeout,
+			// and its topics go with it anyway.
+			if (this.server.inJvm() && jvmIsShuttingDown()) {
+				return;
+			}
 			if (this.namespace.owned()) {
 				try (Admin admin = this.server.admin()) {
 					List<String> ours = admin.listTopics()
