@@ -1,6 +1,7 @@
 package dev.backendbyexample.transactions;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class DeadlockIntegrationTests {
 			t2.run(LOCK, b); // T2 (B to A, 20) locks B, its "from"
 			CompletableFuture<Void> t1LocksB = t1.startAsync(LOCK, b);
 			t1.awaitBlocked(observer); // T1 waits for T2
-			CompletableFuture<Void> t2LocksA = t2.startAsync(LOCK, a); // T2 waits for T1:
-																		// a cycle
+			// T2 waits for T1: a cycle.
+			CompletableFuture<Void> t2LocksA = t2.startAsync(LOCK, a);
 			// PostgreSQL's deadlock detector (after deadlock_timeout, 1s by default)
 			// breaks the cycle by aborting one of them; the other gets its lock.
 			Throwable t1Failure = catchThrowable(() -> Session.finish(t1LocksB));
@@ -82,8 +83,8 @@ class DeadlockIntegrationTests {
 				Session t2 = Session.open(this.database, Isolation.READ_COMMITTED, "T2");
 				Session observer = Session.open(this.database, Isolation.READ_COMMITTED, "observer")) {
 			t1.run(LOCK, a); // T1 (A to B) locks A first: lowest id
-			CompletableFuture<Void> t2LocksA = t2.startAsync(LOCK, a); // T2 (B to A) also
-																		// A first
+			// T2 (B to A) also locks A first.
+			CompletableFuture<Void> t2LocksA = t2.startAsync(LOCK, a);
 			t2.awaitBlocked(observer); // T2 waits, holding nothing T1 needs: no cycle
 			t1.run(LOCK, b);
 			t1.run(MOVE, -10, a);
@@ -106,7 +107,7 @@ class DeadlockIntegrationTests {
 		long b = this.accounts.open("b", 1_000_000).id();
 
 		// 16 threads, 2,000 transfers, all between the same two rows in both directions.
-		TransferLoad.Tally tally = TransferLoad.run(16, 2_000, java.util.List.of(a, b), 100,
+		TransferLoad.Tally tally = TransferLoad.run(16, 2_000, List.of(a, b), 100,
 				(command) -> Verdicts.throughService(this.transfers, Strategy.PESSIMISTIC, command));
 
 		assertThat(tally.failures()).as("no 40P01, nor anything else").isEmpty();

@@ -2,6 +2,7 @@ package dev.backendbyexample.transactions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +99,7 @@ class TransferInvariantsIntegrationTests {
 			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		return ids.stream().map((id) -> OPENING_BALANCE + net.getOrDefault(id, 0L)).toList();
 	}
 

@@ -1,11 +1,14 @@
 package dev.backendbyexample.transactions;
 
+import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -229,12 +232,10 @@ class TransfersApiIntegrationTests {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(16);
 		try {
-			List<Future<MvcTestResult>> results = java.util.stream.IntStream.range(0, 16)
-				.mapToObj((i) -> threads.submit(() -> {
-					start.await();
-					return transfer(alice, bob, 60, strategy, "double-click-" + strategy);
-				}))
-				.toList();
+			List<Future<MvcTestResult>> results = IntStream.range(0, 16).mapToObj((i) -> threads.submit(() -> {
+				start.await();
+				return transfer(alice, bob, 60, strategy, "double-click-" + strategy);
+			})).toList();
 			start.countDown();
 			for (Future<MvcTestResult> result : results) {
 				MvcTestResult response = result.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -293,7 +294,7 @@ class TransfersApiIntegrationTests {
 		try {
 			return result.getResponse().getContentAsString();
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
