@@ -69,6 +69,7 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 			case REDIS -> RedisSupport.register(registry, namespace);
 			case RABBITMQ -> RabbitSupport.register(registry, namespace);
 			case KAFKA -> KafkaSupport.register(registry, namespace);
+			case MARIADB -> MariaDbSupport.register(registry, namespace);
 		};
 	}
 
@@ -78,6 +79,7 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 			case REDIS -> "bbeRedisKeys";
 			case RABBITMQ -> "bbeRabbitVirtualHost";
 			case KAFKA -> "bbeKafkaTopics";
+			case MARIADB -> "bbeMariaDbDatabase";
 		};
 	}
 

@@ -12,6 +12,8 @@ public final class ContainerImages {
 
 	public static final String RABBITMQ = "rabbitmq:4.1.4-management";
 
+	public static final String MARIADB = "mariadb:10.11.11";
+
 	public static final String KAFKA = "apache/kafka:4.2.1";
 
 	private ContainerImages() {

@@ -15,6 +15,13 @@ public enum Service {
 	RABBITMQ("RabbitMQ", "docker compose up -d rabbitmq",
 			"sudo apt-get install -y rabbitmq-server && sudo rabbitmq-server -detached && sudo rabbitmq-plugins enable rabbitmq_management"),
 
+	/**
+	 * A second SQL database for comparisons; it gets a database of its own but no
+	 * {@code ConnectionDetails}, so it never competes with PostgreSQL for the DataSource.
+	 */
+	MARIADB("MariaDB", "docker compose up -d mariadb",
+			"sudo apt-get install -y mariadb-server && sudo start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd"),
+
 	/** Kafka needs no server in local mode: a KRaft broker starts inside the JVM. */
 	KAFKA("Kafka", "docker compose up -d kafka", "unset BBE_KAFKA_BOOTSTRAP to use the in-JVM KRaft broker");
 
