@@ -36,6 +36,7 @@ class DockerComposeFileTests {
 		assertThat(image("redis")).isEqualTo(ContainerImages.REDIS);
 		assertThat(image("rabbitmq")).isEqualTo(ContainerImages.RABBITMQ);
 		assertThat(image("kafka")).isEqualTo(ContainerImages.KAFKA);
+		assertThat(image("mariadb")).isEqualTo(ContainerImages.MARIADB);
 	}
 
 	@Test
@@ -53,6 +54,7 @@ class DockerComposeFileTests {
 		assertThat(hostPorts("rabbitmq")).containsExactly(RabbitSupport.DEFAULT_PORT,
 				RabbitSupport.DEFAULT_MANAGEMENT_PORT);
 		assertThat(hostPorts("kafka")).containsExactly(KafkaSupport.COMPOSE_PORT);
+		assertThat(hostPorts("mariadb")).containsExactly(MariaDbSupport.DEFAULT_PORT);
 	}
 
 	@Test

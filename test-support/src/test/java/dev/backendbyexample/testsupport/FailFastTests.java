@@ -55,6 +55,16 @@ class FailFastTests {
 	}
 
 	@Test
+	void mariaDbDownNamesTheAddressAndHowToStartIt() throws IOException {
+		int port = closedPort();
+		assertThatExceptionOfType(BackingServiceUnavailableException.class)
+			.isThrownBy(() -> MariaDbSupport.local(LocalSettings.of(Map.of("BBE_MARIADB_PORT", "" + port))))
+			.withMessageStartingWith("MariaDB is not reachable at 127.0.0.1:" + port)
+			.withMessageContaining("docker compose up -d mariadb")
+			.withMessageContaining("mariadbd");
+	}
+
+	@Test
 	void aSilentHostIsGivenUpWellWithinFiveSeconds() {
 		// A closed loopback port refuses at once; a host that drops packets waits for
 		// this.
