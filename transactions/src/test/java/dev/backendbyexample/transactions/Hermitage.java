@@ -3,33 +3,33 @@ package dev.backendbyexample.transactions;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-
 /**
  * Martin Kleppmann's Hermitage test cases (github.com/ept/hermitage), replayed step by
- * step on two or three real connections to find out what PostgreSQL does with each
- * isolation anomaly at a given level: lets it happen, makes a transaction wait, or aborts
- * one with SQLSTATE 40001.
+ * step on two or three real connections to find out what a database (PostgreSQL or
+ * MariaDB) does with each isolation anomaly at a given level: lets it happen, makes a
+ * transaction wait, or aborts one with SQLSTATE 40001.
  * <p>
  * Every case starts from the same table: {@code (1, 10), (2, 20)}. In the comments "T2
- * waits" means the test saw, in {@code pg_blocking_pids}, that T2 is blocked on a lock T1
- * holds.
+ * waits" means the test saw, in the server's lock tables ({@code pg_blocking_pids},
+ * InnoDB's {@code innodb_trx}), that T2 is blocked on a lock T1 holds. The steps are
+ * PostgreSQL's; a statement the script does not expect to wait, but which does, ends the
+ * case there as {@link Outcome#WAITS}.
  */
 final class Hermitage {
 
-	private final JdbcConnectionDetails database;
+	private final Dialect database;
 
-	Hermitage(JdbcConnectionDetails database) {
+	Hermitage(Dialect database) {
 		this.database = database;
 	}
 
-	/** Plays one case at one level and says what PostgreSQL did. */
+	/** Plays one case at one level and says what the database did. */
 	Outcome run(Anomaly anomaly, Isolation isolation) throws SQLException {
 		reset();
-		try (Session t1 = Session.open(this.database, isolation, "T1");
-				Session t2 = Session.open(this.database, isolation, "T2");
-				Session t3 = Session.open(this.database, isolation, "T3");
-				Session observer = Session.open(this.database, Isolation.READ_COMMITTED, "observer")) {
+		try (Session observer = Session.open(this.database, Isolation.READ_COMMITTED, "observer");
+				Session t1 = Session.open(this.database, isolation, "T1").watchedBy(observer);
+				Session t2 = Session.open(this.database, isolation, "T2").watchedBy(observer);
+				Session t3 = Session.open(this.database, isolation, "T3").watchedBy(observer)) {
 			boolean observed;
 			try {
 				observed = switch (anomaly) {
@@ -46,10 +46,15 @@ final class Hermitage {
 				};
 			}
 			catch (SQLException ex) {
+				// PostgreSQL's serialization failure and MariaDB's deadlock (error 1213)
+				// share SQLSTATE 40001.
 				if (RetryingTransactions.SERIALIZATION_FAILURE.equals(ex.getSQLState())) {
 					return Outcome.ABORTS;
 				}
 				throw ex;
+			}
+			catch (Session.Blocked ex) {
+				return Outcome.WAITS;
 			}
 			if (observed) {
 				return Outcome.ANOMALY;
@@ -185,11 +190,7 @@ final class Hermitage {
 	}
 
 	private void reset() throws SQLException {
-		Session.execute(this.database, """
-				drop table if exists hermitage;
-				create table hermitage (id int primary key, value int);
-				insert into hermitage (id, value) values (1, 10), (2, 20);
-				""");
+		Session.execute(this.database, this.database.hermitageTable());
 	}
 
 	/** Hermitage's anomalies, in its order. */
@@ -219,7 +220,7 @@ final class Hermitage {
 
 	}
 
-	/** What PostgreSQL did with the interleaving. */
+	/** What the database did with the interleaving. */
 	enum Outcome {
 
 		/** Both transactions committed and the anomaly is visible. */
@@ -228,7 +229,10 @@ final class Hermitage {
 		/** It could not happen; nobody waited. */
 		PREVENTED("prevented"),
 
-		/** A transaction waited for another's row lock, then went on correctly. */
+		/**
+		 * A transaction waited for another's lock, then went on correctly (or, on
+		 * MariaDB, the case ended while it waited).
+		 */
 		WAITS("prevented (waits)"),
 
 		/** A transaction was rolled back with SQLSTATE 40001 and must be retried. */

@@ -80,7 +80,7 @@ class TransactionsScenario implements DemoScenario {
 		narrator.why("naive reads, computes and writes back: two transfers that read the same balance lose one debit");
 
 		narrator.step("Isolation anomalies (Hermitage), played on three connections at each level");
-		Hermitage hermitage = new Hermitage(demo.bean(JdbcConnectionDetails.class));
+		Hermitage hermitage = new Hermitage(Dialect.postgresql(demo.bean(JdbcConnectionDetails.class)));
 		List<List<String>> matrix = new ArrayList<>();
 		for (Anomaly anomaly : Anomaly.values()) {
 			List<String> row = new ArrayList<>(List.of(anomaly.code(), anomaly.description()));

@@ -6,10 +6,11 @@ import dev.backendbyexample.testsupport.Service;
 import org.springframework.boot.test.context.TestConfiguration;
 
 /**
- * A fresh PostgreSQL database for the application, dropped when it stops.
+ * A fresh PostgreSQL database for the application, and a MariaDB one to compare isolation
+ * levels with; both dropped when it stops.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@BackingServices(Service.POSTGRES)
+@BackingServices({ Service.POSTGRES, Service.MARIADB })
 class TransactionsServices {
 
 }
