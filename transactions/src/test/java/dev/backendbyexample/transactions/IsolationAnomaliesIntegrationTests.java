@@ -2,7 +2,9 @@ package dev.backendbyexample.transactions;
 
 import java.util.stream.Stream;
 
+import dev.backendbyexample.testsupport.BackingServices;
 import dev.backendbyexample.testsupport.MariaDbDatabase;
+import dev.backendbyexample.testsupport.Service;
 import dev.backendbyexample.transactions.Hermitage.Anomaly;
 import dev.backendbyexample.transactions.Hermitage.Outcome;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * narrates each interleaving.
  */
 @TransactionsIntegrationTest
+@BackingServices(Service.MARIADB) // only here: the demo and test-run need no MariaDB
 class IsolationAnomaliesIntegrationTests {
 
 	@Autowired

@@ -6,11 +6,10 @@ import dev.backendbyexample.testsupport.Service;
 import org.springframework.boot.test.context.TestConfiguration;
 
 /**
- * A fresh PostgreSQL database for the application, and a MariaDB one to compare isolation
- * levels with; both dropped when it stops.
+ * A fresh PostgreSQL database for the application, dropped when it stops.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@BackingServices({ Service.POSTGRES, Service.MARIADB })
+@BackingServices(Service.POSTGRES)
 class TransactionsServices {
 
 }
