@@ -177,8 +177,7 @@ final class RabbitSupport {
 				}
 				catch (RuntimeException ex) {
 					// A bean that fails to construct is never destroyed: undo the
-					// half-made
-					// namespace (a virtual host created without permissions).
+					// half-made namespace (a virtual host created without permissions).
 					undo(ex);
 					throw ex;
 				}
