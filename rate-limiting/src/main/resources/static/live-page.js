@@ -53,6 +53,8 @@ class AlgorithmView {
 		this.policy = policy;
 		this.element = element;
 		this.slots = policy.queue ? new Slots(LEAKY_IN_FLIGHT) : Slots.unlimited();
+		// The browser's own queue outlives a key change: not part of reset().
+		this.waitingInBrowser = 0;
 		this.reset();
 	}
 
@@ -68,7 +70,6 @@ class AlgorithmView {
 		this.resetSeconds = null;
 		this.retryAfter = null;
 		this.retryUntil = 0;
-		this.waitingInBrowser = 0;
 		this.lastWaitMs = null;
 	}
 
@@ -121,6 +122,10 @@ class AlgorithmView {
 			this.answers.push({ at: now, admitted: false });
 		}
 		else if (response.ok) {
+			if (limit.r === undefined) {
+				setStatus(this.policy.title + ': admitted without a RateLimit header, so the limiter could not reach '
+					+ 'Redis and failed open.');
+			}
 			this.admitted++;
 			this.lastWaitMs = elapsedMs;
 			this.answers.push({ at: now, admitted: true });
@@ -321,22 +326,20 @@ function all() {
 }
 
 /**
- * Sends n requests to every limiter at once; the leaky bucket's go through its slots.
- * {@code first} names the limiter whose requests go out first, the one a slow burst would
- * change most.
+ * Sends n requests to every limiter: one limiter after the other, each one's n at once, so
+ * each burst lands within a fraction of a second; {@code first} names the limiter a slow
+ * burst would change most. The leaky bucket's go last: its admitted requests hold
+ * connections while they wait, which would slow the other bursts down.
  */
 async function burst(n, label, first) {
 	const leaky = all().filter((view) => view.policy.queue);
 	const others = all().filter((view) => !view.policy.queue)
 		.sort((a, b) => (b.policy.name === first) - (a.policy.name === first));
-	const queued = leaky.flatMap((view) => Array.from({ length: n }, () => view.send()));
-	// One limiter after the other: each one's n requests arrive within a few milliseconds,
-	// so a token bucket does not refill in the middle of its burst.
 	for (const view of others) {
 		await Promise.all(Array.from({ length: n }, () => view.send()));
 	}
 	setStatus(label + ' sent; the leaky bucket serves its queue at its rate.');
-	await Promise.all(queued);
+	await Promise.all(leaky.flatMap((view) => Array.from({ length: n }, () => view.send())));
 }
 
 async function steady(perSecond, seconds) {
