@@ -51,15 +51,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "same-account", "Same account", ex);
 	}
 
-	/**
-	 * Anything else: logged here with its stack trace, answered without it. The server
-	 * cannot know what happened (the failure may have come after the commit, or the
-	 * commit itself may have failed on the way back), so the answer does not guess: a
-	 * retry with the same {@code Idempotency-Key} is what settles it.
-	 */
+	/** Anything else: logged here with its stack trace, answered without it. */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
+		// Whether it committed is unknown here (the failure may follow the commit): the
+		// answer does not guess; a retry with the same Idempotency-Key settles it.
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request failed on the server and its outcome is unknown: it may or may not have taken effect. "
 						+ "Retry it with the same Idempotency-Key: a transfer that was made is answered again, "

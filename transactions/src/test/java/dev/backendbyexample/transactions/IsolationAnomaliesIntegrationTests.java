@@ -81,12 +81,13 @@ class IsolationAnomaliesIntegrationTests {
 	 * takes the snapshot at the first plain read, and T2 writes before it reads.
 	 */
 	static Stream<Arguments> mariadbWithSnapshotIsolation() {
-		return Stream.of(arguments(Anomaly.G0, WAITS), arguments(Anomaly.G1A, PREVENTED),
-				arguments(Anomaly.G1B, PREVENTED), arguments(Anomaly.G1C, PREVENTED), arguments(Anomaly.OTV, WAITS),
-				arguments(Anomaly.PMP, PREVENTED), arguments(Anomaly.PMP_WRITE, ABORTS_RECORD_CHANGED),
-				arguments(Anomaly.P4, ABORTS_RECORD_CHANGED), arguments(Anomaly.G_SINGLE, PREVENTED),
-				arguments(Anomaly.G_SINGLE_WRITE, ABORTS_RECORD_CHANGED), arguments(Anomaly.G2_ITEM, ANOMALY),
-				arguments(Anomaly.G2, ANOMALY));
+		return Stream.of(repeatableRead(Anomaly.G0, WAITS), repeatableRead(Anomaly.G1A, PREVENTED),
+				repeatableRead(Anomaly.G1B, PREVENTED), repeatableRead(Anomaly.G1C, PREVENTED),
+				repeatableRead(Anomaly.OTV, WAITS), repeatableRead(Anomaly.PMP, PREVENTED),
+				repeatableRead(Anomaly.PMP_WRITE, ABORTS_RECORD_CHANGED),
+				repeatableRead(Anomaly.P4, ABORTS_RECORD_CHANGED), repeatableRead(Anomaly.G_SINGLE, PREVENTED),
+				repeatableRead(Anomaly.G_SINGLE_WRITE, ABORTS_RECORD_CHANGED), repeatableRead(Anomaly.G2_ITEM, ANOMALY),
+				repeatableRead(Anomaly.G2, ANOMALY));
 	}
 
 	@ParameterizedTest(name = "{0} at {1} is {2}")
@@ -103,12 +104,12 @@ class IsolationAnomaliesIntegrationTests {
 		assertPlayedAsRecorded(new Hermitage(Dialect.mariadb(this.mariadb)).run(anomaly, isolation), expected);
 	}
 
-	@ParameterizedTest(name = "{0} at repeatable read is {1}")
+	@ParameterizedTest(name = "{0} at {1} is {2}")
 	@MethodSource("mariadbWithSnapshotIsolation")
-	void mariadbWithSnapshotIsolationAbortsTheWritesItsRepeatableReadLetThrough(Anomaly anomaly, Outcome expected)
-			throws Exception {
-		assertPlayedAsRecorded(new Hermitage(Dialect.mariadbWithSnapshotIsolation(this.mariadb)).run(anomaly,
-				Isolation.REPEATABLE_READ), expected);
+	void mariadbWithSnapshotIsolationAbortsTheWritesItsRepeatableReadLetThrough(Anomaly anomaly, Isolation isolation,
+			Outcome expected) throws Exception {
+		assertPlayedAsRecorded(
+				new Hermitage(Dialect.mariadbWithSnapshotIsolation(this.mariadb)).run(anomaly, isolation), expected);
 	}
 
 	/**
@@ -132,6 +133,10 @@ class IsolationAnomaliesIntegrationTests {
 	private static void assertPlayedAsRecorded(Outcome played, Outcome recorded) {
 		assertThat(played).as("a case cut short by an unexpected lock wait was never checked").isNotEqualTo(CUT_SHORT);
 		assertThat(played).isEqualTo(recorded);
+	}
+
+	private static Arguments repeatableRead(Anomaly anomaly, Outcome outcome) {
+		return arguments(anomaly, Isolation.REPEATABLE_READ, outcome);
 	}
 
 	private static Stream<Arguments> row(Anomaly anomaly, Outcome readCommitted, Outcome repeatableRead) {
