@@ -99,9 +99,11 @@ class IdempotencyKeyIntegrationTests {
 		return ((Number) JsonPath.read(body(result), "$.balance")).longValue();
 	}
 
+	// atomic-update: the one strategy no exercise of ./bbe starter cuts out, so these
+	// tests fail only when the idempotent replay is missing.
 	private MvcTestResult transfer(long from, long to, long amount, String idempotencyKey) {
 		return this.mvc.post()
-			.uri("/transfers")
+			.uri("/transfers?strategy=atomic-update")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(TransferController.IDEMPOTENCY_KEY, idempotencyKey)
 			.content("{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}")
