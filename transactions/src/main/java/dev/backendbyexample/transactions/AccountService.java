@@ -38,7 +38,7 @@ class AccountService {
 	}
 
 	@Transactional(readOnly = true)
-	public Transfer transfer(long id) {
+	public Transfer recordedTransfer(long id) {
 		return this.ledger.find(id).orElseThrow(() -> new TransferNotFound(id));
 	}
 

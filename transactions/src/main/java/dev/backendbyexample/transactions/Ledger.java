@@ -25,8 +25,8 @@ class Ledger {
 
 	/**
 	 * Writes the ledger row of a transfer whose balances were just updated.
-	 * @throws org.springframework.dao.DuplicateKeyException if the idempotency key was
-	 * already used: the caller's transaction must roll back
+	 * @throws org.springframework.dao.DuplicateKeyException if the paying account already
+	 * used the idempotency key: the caller's transaction must roll back
 	 */
 	Transfer record(TransferCommand command, Strategy strategy) {
 		return this.jdbc.sql("""
@@ -43,8 +43,15 @@ class Ledger {
 			.single();
 	}
 
-	Optional<Replay> findByIdempotencyKey(String key) {
-		return this.jdbc.sql("select " + COLUMNS + ", request_fingerprint from transfer where idempotency_key = :key")
+	/**
+	 * The transfer the paying account stored under this key: keys are scoped per payer,
+	 * so another payer's equal key is a different request.
+	 */
+	Optional<Replay> findByIdempotencyKey(long from, String key) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ ", request_fingerprint from transfer where from_account = :from and idempotency_key = :key")
+			.param("from", from)
 			.param("key", key)
 			.query((rs, row) -> new Replay(transfer(rs, row), rs.getString("request_fingerprint")))
 			.optional();

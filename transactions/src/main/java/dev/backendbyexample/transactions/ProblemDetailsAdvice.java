@@ -55,9 +55,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
+		// Whether it committed is unknown here (the failure may follow the commit): the
+		// answer does not guess; a retry with the same Idempotency-Key settles it.
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The request failed; nothing was changed.");
-		problem.setTitle("Internal error");
+				"The request failed on the server and its outcome is unknown: it may or may not have taken effect. "
+						+ "Retry it with the same Idempotency-Key: a transfer that was made is answered again, "
+						+ "not made twice.");
+		problem.setTitle("Internal error, outcome unknown");
 		return problem;
 	}
 

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 record TransferCommand(long from, long to, long amount, @Nullable String idempotencyKey) {
 
 	/**
-	 * The largest amount, and opening balance, in cents (ten billion): far above any real
-	 * transfer, and far enough below {@code Long.MAX_VALUE} that adding it to a balance
-	 * cannot silently wrap around to a negative number.
+	 * The largest amount, and opening balance, in cents: 10^12 cents (one trillion cents,
+	 * ten billion in whole currency units), far above any real transfer, and far enough
+	 * below {@code Long.MAX_VALUE} that adding it to a balance cannot silently wrap
+	 * around to a negative number.
 	 */
 	static final long MAX_CENTS = 1_000_000_000_000L;
 

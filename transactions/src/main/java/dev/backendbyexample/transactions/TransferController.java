@@ -57,7 +57,7 @@ class TransferController {
 
 	@GetMapping("/{id}")
 	Transfer transfer(@PathVariable long id) {
-		return this.accounts.transfer(id);
+		return this.accounts.recordedTransfer(id);
 	}
 
 	@GetMapping

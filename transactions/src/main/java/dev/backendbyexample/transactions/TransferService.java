@@ -40,7 +40,7 @@ class TransferService {
 	public TransferResult transfer(TransferCommand command, @Nullable Strategy strategy) {
 		String key = command.idempotencyKey();
 		if (key != null) {
-			Ledger.Replay earlier = this.ledger.findByIdempotencyKey(key).orElse(null);
+			Ledger.Replay earlier = this.ledger.findByIdempotencyKey(command.from(), key).orElse(null);
 			if (earlier != null) {
 				return replay(earlier, command, key);
 			}
@@ -51,10 +51,10 @@ class TransferService {
 		catch (DuplicateKeyException | InsufficientFunds | RetriesExhausted ex) {
 			// A concurrent request with the same key may have committed after our check:
 			// either its ledger insert made ours fail (rolling our balance updates back),
-			// or its debit left too little for ours, or it kept us conflicting.
-			// Whichever,
-			// a retry must answer what the first request got, not a refusal.
-			Ledger.Replay winner = (key != null) ? this.ledger.findByIdempotencyKey(key).orElse(null) : null;
+			// or its debit left too little for ours, or it kept us conflicting. In each
+			// case a retry must answer what the first request got, not a refusal.
+			Ledger.Replay winner = (key != null) ? this.ledger.findByIdempotencyKey(command.from(), key).orElse(null)
+					: null;
 			if (winner == null) {
 				throw ex;
 			}

@@ -17,6 +17,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * each locking both rows. Without a lock order they deadlock and PostgreSQL rolls one
  * back (SQLSTATE 40P01); with the rule {@link PessimisticTransfers} follows (lowest id
  * first) the second simply waits.
+ * <p>
+ * The {@code postgresqlDemo…} tests are a demonstration of PostgreSQL, not a test of this
+ * module: they script the locking SQL on raw connections (only the victim's retry goes
+ * through {@link TransferService}), so they pass whatever the strategies do.
+ * {@link #pessimisticTransfersBackAndForthUnderLoadNeverDeadlock} is the one that runs
+ * {@link PessimisticTransfers} itself.
  */
 @TransactionsIntegrationTest
 class DeadlockIntegrationTests {
@@ -35,7 +41,8 @@ class DeadlockIntegrationTests {
 	JdbcConnectionDetails database;
 
 	@Test
-	void locksTakenInOppositeOrderDeadlockThenTheVictimIsRetriedAndSucceeds() throws Exception {
+	void postgresqlDemoLocksTakenInOppositeOrderDeadlockThenTheVictimIsRetriedThroughTheServiceAndSucceeds()
+			throws Exception {
 		long a = this.accounts.open("a", 100).id();
 		long b = this.accounts.open("b", 100).id();
 		SQLException victim;
@@ -76,7 +83,7 @@ class DeadlockIntegrationTests {
 	}
 
 	@Test
-	void locksTakenLowestIdFirstNeverDeadlockTheSecondTransferWaits() throws Exception {
+	void postgresqlDemoLocksTakenLowestIdFirstNeverDeadlockTheSecondTransferWaits() throws Exception {
 		long a = this.accounts.open("a", 100).id();
 		long b = this.accounts.open("b", 100).id();
 		try (Session t1 = Session.open(this.database, Isolation.READ_COMMITTED, "T1");

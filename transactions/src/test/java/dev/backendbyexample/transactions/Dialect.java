@@ -23,7 +23,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * @param waitsForLock a query taking a connection id, returning a positive count while
  * that connection waits for a lock another one holds
  * @param hermitageTable statements that create the table every case starts from
- * @param lockPollInterval how often to ask {@code waitsForLock}
+ * @param lockPollInterval how often to ask {@code waitsForLock}; longer than the time its
+ * answer may lag behind the server's state
  */
 record Dialect(String name, Connections connections, String whoAmI, String waitsForLock, List<String> hermitageTable,
 		Duration lockPollInterval) {
@@ -42,7 +43,9 @@ record Dialect(String name, Connections connections, String whoAmI, String waits
 
 	/**
 	 * InnoDB lists every transaction in {@code information_schema.innodb_trx}; one
-	 * waiting for a row or gap lock is in state {@code LOCK WAIT}.
+	 * waiting for a row or gap lock is in state {@code LOCK WAIT}. That table is served
+	 * from a cache InnoDB refreshes only when nobody read it for 0.1 s: polling faster
+	 * would keep reading the same stale copy, hence 150 ms.
 	 */
 	static Dialect mariadb(MariaDbDatabase database) {
 		return new Dialect("MariaDB", database::connect, "select connection_id()",
@@ -51,6 +54,23 @@ record Dialect(String name, Connections connections, String whoAmI, String waits
 				List.of("drop table if exists hermitage",
 						"create table hermitage (id int primary key, value int) engine = InnoDB", HERMITAGE_ROWS),
 				Duration.ofMillis(150));
+	}
+
+	/**
+	 * MariaDB with {@code innodb_snapshot_isolation} on, the default since MariaDB 11.6.2
+	 * (a session variable since 10.6.18, 10.11.8 and 11.4.2): at REPEATABLE READ a write
+	 * or locking read that meets a row changed since the snapshot fails with error 1020
+	 * instead of acting on the newest row.
+	 */
+	static Dialect mariadbWithSnapshotIsolation(MariaDbDatabase database) {
+		Dialect mariadb = mariadb(database);
+		return new Dialect("MariaDB, innodb_snapshot_isolation=ON", () -> {
+			Connection connection = database.connect();
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement.execute("set session innodb_snapshot_isolation = on");
+			}
+			return connection;
+		}, mariadb.whoAmI(), mariadb.waitsForLock(), mariadb.hermitageTable(), mariadb.lockPollInterval());
 	}
 
 	/** Opens a connection. */

@@ -13,9 +13,21 @@ import java.util.concurrent.CompletableFuture;
  * waits" means the test saw, in the server's lock tables ({@code pg_blocking_pids},
  * InnoDB's {@code innodb_trx}), that T2 is blocked on a lock T1 holds. The steps are
  * PostgreSQL's; a statement the script does not expect to wait, but which does, ends the
- * case there as {@link Outcome#WAITS}.
+ * case there as {@link Outcome#CUT_SHORT}: the anomaly was never checked, so that outcome
+ * is never a verdict.
+ * <p>
+ * PMP and G-single are each played twice, as Hermitage does for MySQL: with read
+ * predicates only (a read-only transaction sees one snapshot) and with a write predicate
+ * (a {@code DELETE … WHERE value = 20}), which InnoDB evaluates against the newest
+ * committed rows, not against the transaction's snapshot.
  */
 final class Hermitage {
+
+	/**
+	 * MariaDB's {@code ER_CHECKREAD}, SQLSTATE HY000: with
+	 * {@code innodb_snapshot_isolation} on, a row changed since the snapshot.
+	 */
+	private static final int RECORD_CHANGED_SINCE_LAST_READ = 1020;
 
 	private final Dialect database;
 
@@ -39,8 +51,10 @@ final class Hermitage {
 					case G1C -> circularInformationFlow(t1, t2);
 					case OTV -> observedTransactionVanishes(t1, t2, t3, observer);
 					case PMP -> predicateManyPreceders(t1, t2);
+					case PMP_WRITE -> predicateManyPrecedersOnAWritePredicate(t1, t2, observer);
 					case P4 -> lostUpdate(t1, t2, observer);
 					case G_SINGLE -> readSkew(t1, t2);
+					case G_SINGLE_WRITE -> readSkewOnAWritePredicate(t1, t2);
 					case G2_ITEM -> writeSkew(t1, t2, observer);
 					case G2 -> antiDependencyCycle(t1, t2, observer);
 				};
@@ -51,10 +65,14 @@ final class Hermitage {
 				if (RetryingTransactions.SERIALIZATION_FAILURE.equals(ex.getSQLState())) {
 					return Outcome.ABORTS;
 				}
+				if (ex.getErrorCode() == RECORD_CHANGED_SINCE_LAST_READ) {
+					return Outcome.ABORTS_RECORD_CHANGED;
+				}
 				throw ex;
 			}
 			catch (Session.Blocked ex) {
-				return Outcome.WAITS;
+				// Not "prevented": the steps after this one, and the check, never ran.
+				return Outcome.CUT_SHORT;
 			}
 			if (observed) {
 				return Outcome.ANOMALY;
@@ -137,6 +155,25 @@ final class Hermitage {
 		return matching > 0;
 	}
 
+	private boolean predicateManyPrecedersOnAWritePredicate(Session t1, Session t2, Session observer)
+			throws SQLException {
+		t1.run("update hermitage set value = value + 10"); // 1 => 20, 2 => 30
+		// T2 reads row 2 (value 20) and, on InnoDB, takes its snapshot.
+		t2.queryInt("select count(*) from hermitage where value = 20");
+		CompletableFuture<Void> t2Delete = t2.startAsync("delete from hermitage where value = 20");
+		t2.awaitBlocked(observer); // T2 waits for T1's row locks
+		// T2 goes on with T1's rows, or aborts: they changed since its snapshot.
+		t1.commit();
+		Session.finish(t2Delete);
+		int stillTwenty = t2.queryInt("select count(*) from hermitage where value = 20");
+		t2.commit();
+		// T2 deleted every row with value 20, yet still reads one: its delete and its
+		// reads saw different states (PostgreSQL's read committed: T1's new row 1 was not
+		// in the delete's snapshot; InnoDB's repeatable read: row 2 is 20 in the
+		// snapshot, 30 for the delete).
+		return stillTwenty > 0;
+	}
+
 	private boolean lostUpdate(Session t1, Session t2, Session observer) throws SQLException {
 		int t1Read = value(t1, 1);
 		int t2Read = value(t2, 1);
@@ -161,6 +198,23 @@ final class Hermitage {
 		t1.commit();
 		// T2 kept the sum at 30; T1 saw one row before T2 and one after: 10 + 18.
 		return rowOne + rowTwo != 30;
+	}
+
+	private boolean readSkewOnAWritePredicate(Session t1, Session t2) throws SQLException {
+		int rowOne = value(t1, 1); // 10
+		value(t2, 1);
+		value(t2, 2);
+		t2.run("update hermitage set value = 12 where id = 1");
+		t2.run("update hermitage set value = 18 where id = 2");
+		t2.commit();
+		// T1 acts on what it read, or aborts: T2 changed those rows since its snapshot.
+		t1.run("delete from hermitage where value = 20");
+		int rowTwo = value(t1, 2);
+		t1.commit();
+		// Either T1 read 10 and 18, a state that never existed (read skew as above),
+		// or it still reads 2 => 20 after deleting every row with value 20: its delete
+		// saw T2's commit, its reads did not.
+		return rowOne + rowTwo != 30 || rowTwo == 20;
 	}
 
 	private boolean writeSkew(Session t1, Session t2, Session observer) throws SQLException {
@@ -198,8 +252,10 @@ final class Hermitage {
 
 		G0("G0", "write cycles"), G1A("G1a", "aborted reads"), G1B("G1b", "intermediate reads"),
 		G1C("G1c", "circular information flow"), OTV("OTV", "observed transaction vanishes"),
-		PMP("PMP", "predicate-many-preceders"), P4("P4", "lost update"), G_SINGLE("G-single", "read skew"),
-		G2_ITEM("G2-item", "write skew"), G2("G2", "anti-dependency cycles");
+		PMP("PMP", "predicate-many-preceders"), PMP_WRITE("PMP-write", "phantom, on a write predicate"),
+		P4("P4", "lost update"), G_SINGLE("G-single", "read skew"),
+		G_SINGLE_WRITE("G-single-write", "read skew, on a write predicate"), G2_ITEM("G2-item", "write skew"),
+		G2("G2", "anti-dependency cycles");
 
 		private final String code;
 
@@ -230,13 +286,26 @@ final class Hermitage {
 		PREVENTED("prevented"),
 
 		/**
-		 * A transaction waited for another's lock, then went on correctly (or, on
-		 * MariaDB, the case ended while it waited).
+		 * A transaction waited for another's lock, as the script expects, then went on
+		 * correctly.
 		 */
 		WAITS("prevented (waits)"),
 
 		/** A transaction was rolled back with SQLSTATE 40001 and must be retried. */
-		ABORTS("aborts (40001)");
+		ABORTS("aborts (40001)"),
+
+		/**
+		 * MariaDB with {@code innodb_snapshot_isolation} on refused to act on a row
+		 * changed since the snapshot (error 1020, SQLSTATE HY000); the transaction must
+		 * be retried.
+		 */
+		ABORTS_RECORD_CHANGED("aborts (1020)"),
+
+		/**
+		 * A statement the script does not expect to wait waited for a lock, so the case
+		 * ended there and the anomaly was never checked: not a verdict, never expected.
+		 */
+		CUT_SHORT("cut short (unexpected lock wait)");
 
 		private final String label;
 

@@ -146,17 +146,28 @@ final class Session implements AutoCloseable {
 		}, this.thread);
 		this.pending = statement;
 		// Done, or provably waiting for a lock: both are states, neither is a timing
-		// guess.
+		// guess. The lock table is asked no more often than the dialect allows: InnoDB
+		// refreshes its copy only when nobody read it for 0.1 s.
 		Awaitility.await(this.name + " done or blocked on a lock")
 			.atMost(PATIENCE)
 			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofMillis(2))
-			.until(() -> statement.isDone() || observer.isBlocked(this.pid));
+			.pollInterval(this.dialect.lockPollInterval())
+			.until(() -> settled(statement) || waitsForLock(statement, observer));
 		if (!statement.isDone()) {
 			this.waited = true;
 			throw new Blocked(this.name);
 		}
 		return finish(statement);
+	}
+
+	/**
+	 * Whether the lock table shows this session waiting, and still does after one poll
+	 * interval in which the statement did not finish. Asking once is not enough: InnoDB
+	 * answers from a copy of {@code innodb_trx} that may predate the statement and still
+	 * show the wait of this session's previous one.
+	 */
+	private boolean waitsForLock(CompletableFuture<?> statement, Session observer) throws SQLException {
+		return observer.isBlocked(this.pid) && !settled(statement) && observer.isBlocked(this.pid);
 	}
 
 	/** Whether the statement finished within one poll interval (most do at once). */

@@ -68,8 +68,7 @@ public final class TransactionsBenchmark {
 		try (ConfigurableApplicationContext context = SpringApplication.from(TransactionsApplication::main)
 			.with(TransactionsServices.class)
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					// One connection per client thread; they are evicted before pgbench
-					// runs.
+					// One connection per client thread; evicted before pgbench runs.
 					"--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, settings.maxThreads()),
 					"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.idle-timeout=10000")
 			.getApplicationContext()) {
@@ -87,9 +86,8 @@ public final class TransactionsBenchmark {
 					if (peer != null && workload.equals("uniform")) {
 						// Measured right before the strategies at the same concurrency:
 						// the machine is shared, so its load drifts over a run. The
-						// pool's
-						// idle connections are closed first: pgbench's clients and ours
-						// together must stay under max_connections.
+						// pool's idle connections are closed first: pgbench's clients
+						// and ours together must stay under max_connections.
 						context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 						pgbench.put(threads, peer.run(threads));
 					}

@@ -39,8 +39,7 @@ class TransactionsDemoIntegrationTests {
 				.anySatisfy((line) -> assertThat(line).startsWith(strategy + " ").matches(".*\\| 0 +\\| yes"));
 		}
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("naive "));
-		// The printed matrix is the very table IsolationAnomaliesIntegrationTests
-		// asserts.
+		// The printed matrix is the table IsolationAnomaliesIntegrationTests asserts.
 		for (Anomaly anomaly : Anomaly.values()) {
 			String printed = lines.stream()
 				.filter((line) -> line.startsWith(anomaly.code() + " "))
