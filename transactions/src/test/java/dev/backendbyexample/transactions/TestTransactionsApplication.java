@@ -4,12 +4,14 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Runs the application against a fresh database: {@code ./mvnw -pl transactions -am
- * spring-boot:test-run}.
+ * spring-boot:test-run}, and logs the live page's address.
  */
 public class TestTransactionsApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.from(TransactionsApplication::main).with(TransactionsServices.class).run(args);
+		SpringApplication.from(TransactionsApplication::main)
+			.with(TransactionsServices.class, LivePageAddress.class)
+			.run(args);
 	}
 
 }
