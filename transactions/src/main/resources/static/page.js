@@ -150,7 +150,8 @@ function render() {
 function renderCounters(run) {
   const last = run.samples.at(-1);
   const s = run.summary;
-  $('c-run').textContent = `#${s.id} ${s.strategy}, ${run.done ? 'finished' : 'running'}`;
+  $('c-run').textContent = `#${s.id} ${s.strategy}`;
+  $('c-run-label').textContent = run.done ? 'run, finished' : 'run, running';
   if (!last) return;
   const drift = last.total - s.startTotal;
   $('c-throughput').textContent = Math.round(overallThroughput(run)).toLocaleString('en');
@@ -307,6 +308,7 @@ function table(matrix, database) {
   const table = document.createElement('table');
   table.className = 'matrix';
   table.dataset.database = database.name;
+  table.dataset.test = database.method;
   const caption = table.createCaption();
   caption.textContent = database.name;
   const head = table.createTHead().insertRow();

@@ -202,12 +202,20 @@ class LoadRuns implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Stops a run still going when the application stops: no new transfer starts, the
+	 * ones in flight may finish (a thread interrupted inside JDBC breaks its connection).
+	 */
 	@Override
-	public synchronized void destroy() {
-		this.sampler.shutdownNow();
+	public synchronized void destroy() throws InterruptedException {
+		this.runs.values().forEach((run) -> run.remaining.set(0));
 		if (this.workers != null) {
-			this.workers.shutdownNow();
+			this.workers.shutdown();
+			if (!this.workers.awaitTermination(10, TimeUnit.SECONDS)) {
+				this.workers.shutdownNow();
+			}
 		}
+		this.sampler.shutdownNow();
 	}
 
 }
