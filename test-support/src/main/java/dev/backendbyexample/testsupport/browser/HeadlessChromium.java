@@ -56,6 +56,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	private final List<String> consoleErrors = new ArrayList<>();
 
+	private final List<String> unreported = new ArrayList<>();
+
 	private HeadlessChromium(ChromeDriver driver, Path profile, Set<Integer> expectedHttpStatuses) {
 		this.driver = driver;
 		this.profile = profile;
@@ -127,17 +129,25 @@ public final class HeadlessChromium implements AutoCloseable {
 		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
 			if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected(entry.getMessage())) {
 				this.consoleErrors.add(entry.getMessage());
+				this.unreported.add(entry.getMessage());
 			}
 		}
 		return List.copyOf(this.consoleErrors);
 	}
 
 	/**
-	 * Fails if the browser console showed an error.
-	 * @throws AssertionError naming every error
+	 * Fails if the browser console showed an error since the last check, e.g. after each
+	 * test when one browser serves a whole test class.
+	 * @throws AssertionError naming every such error
 	 */
 	public void assertNoConsoleErrors() {
-		List<String> errors = consoleErrors();
+		consoleErrors();
+		reportUnreported();
+	}
+
+	private void reportUnreported() {
+		List<String> errors = List.copyOf(this.unreported);
+		this.unreported.clear();
 		if (!errors.isEmpty()) {
 			throw new AssertionError(
 					"The browser console showed " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
@@ -171,23 +181,20 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Quits the browser, deletes its profile, then fails if the console showed an error.
-	 * @throws AssertionError naming every console error
+	 * Quits the browser, deletes its profile, then fails if the console showed an error
+	 * that no {@link #assertNoConsoleErrors()} reported yet.
+	 * @throws AssertionError naming every such error
 	 */
 	@Override
 	public void close() {
-		List<String> errors;
 		try {
-			errors = consoleErrors();
+			consoleErrors();
 		}
 		finally {
 			this.driver.quit();
 			deleteRecursively(this.profile);
 		}
-		if (!errors.isEmpty()) {
-			throw new AssertionError(
-					"The browser console showed " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
-		}
+		reportUnreported();
 	}
 
 	private boolean expected(String message) {

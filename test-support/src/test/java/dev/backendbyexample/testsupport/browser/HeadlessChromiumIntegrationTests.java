@@ -67,6 +67,17 @@ class HeadlessChromiumIntegrationTests {
 	}
 
 	@Test
+	void errorIsReportedOnceSoOneBrowserCanServeATestClass() {
+		try (HeadlessChromium browser = HeadlessChromium.start()) {
+			browser.open(url("/console-error"));
+			assertThatExceptionOfType(AssertionError.class).isThrownBy(browser::assertNoConsoleErrors);
+			browser.open(url("/clean"));
+			browser.assertNoConsoleErrors();
+			assertThat(browser.consoleErrors()).singleElement().asString().contains("boom from the page");
+		}
+	}
+
+	@Test
 	void uncaughtExceptionIsAConsoleError() {
 		HeadlessChromium browser = HeadlessChromium.start();
 		browser.open(url("/uncaught"));
