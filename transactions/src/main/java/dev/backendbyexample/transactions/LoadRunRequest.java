@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@value #MAX_SECONDS}
  */
 record LoadRunRequest(@Schema(example = "naive", allowableValues = {
-		"naive", "pessimistic", "optimistic", "atomic-update", "serializable" }) @NotNull @Pattern(
+		"naive", "pessimistic", "optimistic", "atomic-update", "serializable" }) @NotNull @Size(max = 32) @Pattern(
 				regexp = "naive|pessimistic|optimistic|atomic-update|serializable",
 				message = "must be naive, pessimistic, optimistic, atomic-update or serializable") String strategy,
 		@Schema(example = "16", defaultValue = "16") @Min(1) @Max(MAX_CONCURRENCY) @Nullable Integer concurrency,

@@ -98,7 +98,9 @@ final class HermitageMatrixPage {
 	}
 
 	private static Map<String, Map<String, String>> rows(Method test) {
-		String source = test.getAnnotation(MethodSource.class).value()[0];
+		String[] named = test.getAnnotation(MethodSource.class).value();
+		// No name: JUnit's convention, a source method named like the test.
+		String source = (named.length > 0) ? named[0] : test.getName();
 		Map<String, Map<String, String>> rows = new LinkedHashMap<>();
 		arguments(source).forEach((arguments) -> {
 			Object[] values = arguments.get();

@@ -1,5 +1,7 @@
 package dev.backendbyexample.transactions;
 
+import dev.backendbyexample.testsupport.browser.LivePage;
+
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -10,7 +12,7 @@ public class TestTransactionsApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.from(TransactionsApplication::main)
-			.with(TransactionsServices.class, LivePageAddress.class)
+			.with(TransactionsServices.class, LivePage.class)
 			.run(args);
 	}
 
