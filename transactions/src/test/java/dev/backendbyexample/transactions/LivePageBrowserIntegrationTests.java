@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.backendbyexample.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
@@ -55,10 +57,12 @@ class LivePageBrowserIntegrationTests {
 					// Lost updates create or destroy money: some drawn total is off.
 					assertThat(run.totals()).as("naive totals").anyMatch((total) -> total != run.startTotal());
 					assertThat(run.money()).isIn("created", "destroyed");
+					assertThat(run.heights()).as("naive line").hasSizeGreaterThan(1);
 				}
 				else {
 					assertThat(run.totals()).as("%s totals", strategy).containsOnly(run.startTotal());
 					assertThat(run.money()).isEqualTo("conserved");
+					assertThat(run.heights()).as("%s line: flat", strategy).hasSize(1);
 				}
 			}
 			assertThat(matrixDrawn(page)).isEqualTo(HermitageMatrixPage.asserted());
@@ -92,7 +96,11 @@ class LivePageBrowserIntegrationTests {
 		WebElement line = page.findElement(
 				By.cssSelector("#chart-drift polyline[data-run-id='" + row.getDomAttribute("data-run-id") + "']"));
 		List<Long> totals = Arrays.stream(line.getDomAttribute("data-totals").split(",")).map(Long::valueOf).toList();
-		return new Drawn(Long.parseLong(line.getDomAttribute("data-start-total")), totals,
+		// The line itself: "x,y x,y ..."; a flat one has a single y.
+		Set<String> heights = Arrays.stream(line.getDomAttribute("points").split(" "))
+			.map((point) -> point.substring(point.indexOf(',') + 1))
+			.collect(Collectors.toSet());
+		return new Drawn(Long.parseLong(line.getDomAttribute("data-start-total")), totals, heights,
 				row.findElements(By.tagName("td")).getLast().getText());
 	}
 
@@ -131,9 +139,10 @@ class LivePageBrowserIntegrationTests {
 	 *
 	 * @param startTotal the sum of the opening balances
 	 * @param totals the totals of the drift chart's line, one per sample
+	 * @param heights the distinct heights of the line's points, as drawn
 	 * @param money the runs table's verdict: conserved, created or destroyed
 	 */
-	private record Drawn(long startTotal, List<Long> totals, String money) {
+	private record Drawn(long startTotal, List<Long> totals, Set<String> heights, String money) {
 	}
 
 }
