@@ -1,5 +1,6 @@
 package dev.backendbyexample.transactions;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +94,17 @@ class Accounts {
 			.param("amount", amount)
 			.param("id", id)
 			.update() == 1;
+	}
+
+	/**
+	 * The balances of the given accounts, in id order, read by one statement: one
+	 * snapshot, so their sum is a total no concurrent transfer is half-way through.
+	 */
+	List<Long> balances(List<Long> ids) {
+		return this.jdbc.sql("select balance from account where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
 	}
 
 }

@@ -37,6 +37,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail loadRunNotFound(LoadRunNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "load-run-not-found", "Load run not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail loadRunInProgress(LoadRunInProgress ex) {
+		return problem(HttpStatus.CONFLICT, "load-run-in-progress", "A load run is in progress", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail retriesExhausted(RetriesExhausted ex) {
 		return problem(HttpStatus.CONFLICT, "retries-exhausted", "Concurrent transfers kept conflicting", ex);
 	}
