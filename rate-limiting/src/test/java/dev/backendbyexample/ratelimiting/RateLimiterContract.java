@@ -172,8 +172,8 @@ abstract class RateLimiterContract {
 		ExecutorService threads = Executors.newFixedThreadPool(16);
 		try {
 			for (int window = 0; window < 5; window++) {
-				clock.advance(WINDOW.multipliedBy(2)); // a fresh allowance for every
-														// algorithm
+				// a fresh allowance for every algorithm
+				clock.advance(WINDOW.multipliedBy(2));
 				CountDownLatch start = new CountDownLatch(1);
 				List<Future<Integer>> admittedPerThread = new ArrayList<>();
 				for (int t = 0; t < 16; t++) {
