@@ -70,28 +70,35 @@ class ClientIdentityTests {
 
 	/**
 	 * Names that look like addresses to a lax pattern ({@code dead.beef} is all hex
-	 * digits and dots) are text: the first untrusted hop, never trusted, never resolved.
-	 * The JVM's resolver in these tests writes down every lookup
+	 * digits and dots) are text: the first untrusted hop, never trusted (not even when
+	 * they would resolve into a trusted range, as {@code localhost} would), never looked
+	 * up. The JVM's resolver in these tests writes down every lookup this thread makes
 	 * ({@link RecordingResolverProvider}), so a lookup anywhere in this path fails here.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "dead.beef", "cafe.babe.add", "localhost", "example.com", "::ffff:dead.beef",
 			"10.0.0.1.example.com", "1.2.3.4%eth0", "fe80::1%lo" })
 	void hostNamesInForwardedForAreTextNeverTrustedNorLookedUp(String name) {
-		MockHttpServletRequest request = request("10.1.2.3");
-		request.addHeader("X-Forwarded-For", "198.51.100.1, " + name);
-		assertThat(this.identity.of(request)).isEqualTo("ip:" + name);
-		assertThat(this.identity.of(request(name))).isEqualTo("ip:" + name);
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientIdentity("X-API-Key", List.of(name)));
-		assertThat(RecordingResolverProvider.lookedUp()).doesNotContain(name);
+		ClientIdentity behindLoopbackProxy = new ClientIdentity("X-API-Key", List.of("127.0.0.0/8", "::1"));
+		List<String> lookups = RecordingResolverProvider.lookupsDuring(() -> {
+			MockHttpServletRequest request = request("10.1.2.3");
+			request.addHeader("X-Forwarded-For", "198.51.100.1, " + name);
+			assertThat(this.identity.of(request)).isEqualTo("ip:" + name);
+			assertThat(this.identity.of(request(name))).isEqualTo("ip:" + name);
+			assertThat(behindLoopbackProxy.clientAddress(name, "198.51.100.1")).isEqualTo(name);
+			assertThatIllegalArgumentException().isThrownBy(() -> new ClientIdentity("X-API-Key", List.of(name)));
+		});
+		assertThat(lookups).isEmpty();
 	}
 
 	/** The recorder sees lookups, so the test above can fail. */
 	@Test
 	void aLookupIsRecorded() {
 		String name = "bbe-" + UUID.randomUUID() + ".invalid";
-		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> InetAddress.getByName(name));
-		assertThat(RecordingResolverProvider.lookedUp()).contains(name);
+		List<String> lookups = RecordingResolverProvider
+			.lookupsDuring(() -> assertThatExceptionOfType(UnknownHostException.class)
+				.isThrownBy(() -> InetAddress.getByName(name)));
+		assertThat(lookups).containsExactly(name);
 	}
 
 	@Test

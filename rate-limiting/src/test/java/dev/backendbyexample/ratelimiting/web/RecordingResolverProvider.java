@@ -5,23 +5,37 @@ import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JVM's name resolver for the tests (installed through
  * {@code META-INF/services/java.net.spi.InetAddressResolverProvider}): it writes down
- * every host name anything in this JVM asks to resolve, then asks the JDK's own resolver,
- * so a test can prove a name was never looked up.
+ * every host name a watched thread asks to resolve, then asks the JDK's own resolver, so
+ * a test can prove that code it runs looked nothing up. Other tests in the same JVM (HTTP
+ * clients resolving {@code localhost}) are not watched and cannot muddle it.
  */
 public final class RecordingResolverProvider extends InetAddressResolverProvider {
 
-	private static final Set<String> lookedUp = ConcurrentHashMap.newKeySet();
+	private static final ThreadLocal<@Nullable List<String>> watched = new ThreadLocal<>();
 
-	/** Every name looked up in this JVM so far. */
-	static List<String> lookedUp() {
-		return List.copyOf(lookedUp);
+	/**
+	 * The names looked up on this thread while {@code action} ran. The JDK caches answers
+	 * (30 s for a found name, 10 s for a missing one), so a name resolved shortly before
+	 * is answered from the cache, not here: watch names no one else uses.
+	 */
+	static List<String> lookupsDuring(Runnable action) {
+		List<String> names = new CopyOnWriteArrayList<>();
+		watched.set(names);
+		try {
+			action.run();
+		}
+		finally {
+			watched.remove();
+		}
+		return List.copyOf(names);
 	}
 
 	@Override
@@ -31,7 +45,10 @@ public final class RecordingResolverProvider extends InetAddressResolverProvider
 
 			@Override
 			public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
-				lookedUp.add(host);
+				List<String> names = watched.get();
+				if (names != null) {
+					names.add(host);
+				}
 				return builtin.lookupByName(host, policy);
 			}
 
