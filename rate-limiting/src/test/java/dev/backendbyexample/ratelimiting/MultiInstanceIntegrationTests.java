@@ -88,8 +88,8 @@ class MultiInstanceIntegrationTests {
 			List<String> args = new ArrayList<>(
 					List.of("--server.port=0", "--spring.main.banner-mode=off", "--rate-limiting.backend=" + backend));
 			if (namespace != null) {
-				args.add("--bbe.namespace=" + namespace); // join the first instance's
-															// keys
+				// join the first instance's keys
+				args.add("--bbe.namespace=" + namespace);
 			}
 			for (String algorithm : ALGORITHMS) {
 				String policy = "--rate-limiting.policies.shared-" + algorithm;

@@ -29,8 +29,8 @@ class RateLimitingBenchmarkSmokeTests {
 		assertThat(rows).extracting(RateLimitingBenchmark.Row::implementation)
 			.contains("redis (this module)", "memory (this module)", "redis-benchmark EVALSHA (peer)",
 					"bucket4j lettuce (peer)", "resilience4j in memory (peer)");
-		// 5 algorithms x 2 backends x 2 key counts x 2 concurrencies, 3 peers x 4, 1
-		// batch
+		// 5 algorithms x 2 backends x 2 key counts x 2 concurrencies,
+		// 3 peers x 4, 1 batch
 		assertThat(rows).hasSize(40 + 12 + 1).allSatisfy((row) -> assertThat(row.perSecond()).isPositive());
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("decisions/s").contains("x redis-benchmark");
 	}

@@ -74,8 +74,8 @@ class RedisKeysIntegrationTests {
 		RedisRateLimiter limiter = new RedisRateLimiter(this.redis, Algorithm.FIXED_WINDOW,
 				Limit.of(3, Duration.ofSeconds(1)), this.keyPrefix + "redis-time:", null);
 		String key = "client-" + UUID.randomUUID();
-		// Until rejected, however many windows a slow machine needs to get 4 calls into
-		// one.
+		// Until rejected, however many windows a slow machine needs to get
+		// 4 calls into one.
 		Decision rejected = await().atMost(Duration.ofSeconds(20))
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(1))

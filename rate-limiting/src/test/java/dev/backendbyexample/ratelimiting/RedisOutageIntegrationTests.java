@@ -138,6 +138,46 @@ class RedisOutageIntegrationTests {
 		awaitLimitedOnRedis(http, client);
 	}
 
+	/**
+	 * What a load balancer sees while Redis is cut: readiness stays UP (Redis is not in
+	 * the group) and the whole health answers 200, with the limiter's Redis DEGRADED, not
+	 * DOWN; fail-open routes keep answering 200 meanwhile. Pulling every instance for an
+	 * outage all of them share would turn a limiter outage into an API outage.
+	 */
+	@Test
+	void redisCutThenReadinessStaysUpAndHealthSaysDegradedNotDown() {
+		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
+		DemoHttp http = DemoHttp.localhost(this.port);
+		String client = "client-" + UUID.randomUUID();
+		awaitLimitedOnRedis(http, client);
+		assertThat(http.get("/actuator/health").body()).contains("\"rateLimiterRedis\":{\"status\":\"UP\"}");
+
+		proxy.cut();
+		try {
+			assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+			DemoResponse readiness = http.get("/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(200);
+			assertThat(readiness.body()).as("the application's own state, nothing else")
+				.isEqualTo("{\"components\":{\"readinessState\":{\"status\":\"UP\"}},\"status\":\"UP\"}");
+			DemoResponse health = http.get("/actuator/health");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body()).endsWith("\"status\":\"DEGRADED\"}")
+				.contains("\"rateLimiterRedis\":{\"description\":\"Redis cannot answer: fail-open routes are not "
+						+ "limited, fail-closed routes answer 503\",\"status\":\"DEGRADED\"}");
+			assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+			for (int i = 0; i < 5; i++) {
+				assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+			}
+		}
+		finally {
+			proxy.restore();
+		}
+		awaitLimitedOnRedis(http, client);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.get("/actuator/health").body(), (body) -> body.endsWith("\"status\":\"UP\"}"));
+	}
+
 	/** Redis answers and the breaker is closed: a response carries the quota again. */
 	private static void awaitLimitedOnRedis(DemoHttp http, String client) {
 		await().atMost(Duration.ofSeconds(30))

@@ -34,9 +34,9 @@ final class SlidingWindowLog implements RateLimiter {
 			// on every decision would cost more than the rare contention on one key.
 			synchronized (log) {
 				if (!log.evicted) {
-					// Read under the lock, so entries are appended in time order:
-					// trimming
-					// from the head and the retry-after computation rely on it.
+					// Read under the lock, so entries are appended in time
+					// order: trimming from the head and the retry-after
+					// computation rely on it.
 					return decide(log.times, CasRateLimiter.micros(this.clock.instant()), permits);
 				}
 			}

@@ -1,12 +1,9 @@
 package dev.backendbyexample.ratelimiting.web;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +14,6 @@ import org.jspecify.annotations.Nullable;
  * proxy, since any client can send that header.
  */
 final class ClientIdentity {
-
-	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
 	private final String apiKeyHeader;
 
@@ -74,44 +69,41 @@ final class ClientIdentity {
 		return client;
 	}
 
+	/**
+	 * Only an address literal can be trusted; anything else (a host name, garbage) is
+	 * text, parsed without a lookup and never trusted.
+	 */
 	private boolean isTrusted(String address) {
-		BigInteger value = Range.value(address);
-		return value != null && this.trustedProxies.stream().anyMatch((range) -> range.contains(value, address));
+		IpLiteral literal = IpLiteral.parse(address);
+		return literal != null && this.trustedProxies.stream().anyMatch((range) -> range.contains(literal));
 	}
 
 	/** An address or a CIDR range, e.g. {@code 10.0.0.0/8}. */
-	record Range(BigInteger network, int bits, int length) {
+	record Range(BigInteger network, int prefix, int bits) {
 
 		static Range parse(String text) {
-			String[] parts = text.strip().split("/");
-			BigInteger network = value(parts[0]);
-			if (network == null) {
+			String[] parts = text.strip().split("/", -1);
+			IpLiteral address = IpLiteral.parse(parts[0]);
+			if (address == null || parts.length > 2) {
 				throw new IllegalArgumentException("Not an IP address or CIDR range: " + text);
 			}
-			int length = parts[0].contains(":") ? 128 : 32;
-			int bits = (parts.length > 1) ? Integer.parseInt(parts[1].strip()) : length;
-			if (bits < 0 || bits > length) {
+			int prefix = (parts.length > 1) ? prefixLength(parts[1].strip(), text) : address.bits();
+			if (prefix < 0 || prefix > address.bits()) {
 				throw new IllegalArgumentException("Prefix length out of range in " + text);
 			}
-			return new Range(network.shiftRight(length - bits), bits, length);
+			return new Range(address.value().shiftRight(address.bits() - prefix), prefix, address.bits());
 		}
 
-		boolean contains(BigInteger address, String text) {
-			int addressLength = text.contains(":") ? 128 : 32;
-			return addressLength == this.length && address.shiftRight(this.length - this.bits).equals(this.network);
+		private static int prefixLength(String digits, String text) {
+			if (!digits.matches("[0-9]{1,3}")) {
+				throw new IllegalArgumentException("Not a prefix length in " + text);
+			}
+			return Integer.parseInt(digits);
 		}
 
-		/** Parses only literals: a host name here must never cause a DNS lookup. */
-		static @Nullable BigInteger value(String text) {
-			if (!IP_LITERAL.matcher(text).matches()) {
-				return null;
-			}
-			try {
-				return new BigInteger(1, InetAddress.getByName(text).getAddress());
-			}
-			catch (UnknownHostException ex) {
-				return null;
-			}
+		boolean contains(IpLiteral address) {
+			return address.bits() == this.bits
+					&& address.value().shiftRight(this.bits - this.prefix).equals(this.network);
 		}
 
 	}

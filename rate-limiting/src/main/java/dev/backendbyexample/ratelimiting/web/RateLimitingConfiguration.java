@@ -15,6 +15,7 @@ import dev.backendbyexample.ratelimiting.web.RateLimitProperties.Backend;
 import dev.backendbyexample.ratelimiting.web.RateLimitProperties.Policy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,12 +45,33 @@ class RateLimitingConfiguration implements WebMvcConfigurer {
 		this.interceptor = interceptor;
 	}
 
+	/**
+	 * Spring Boot's Redis settings, read through its connection details: a cluster when
+	 * {@code spring.data.redis.cluster.nodes} is set (unless rate-limiting.redis names a
+	 * host or port of its own), else the standalone server.
+	 */
 	@Bean(destroyMethod = "close")
 	ScriptedRedis rateLimiterRedis(DataRedisConnectionDetails details) {
 		RateLimitProperties.Redis redis = this.properties.redis();
+		DataRedisConnectionDetails.Cluster cluster = details.getCluster();
+		if (cluster != null && redis.host() == null && redis.port() == null) {
+			List<RedisURI> seeds = cluster.getNodes()
+				.stream()
+				.map((node) -> uri(node.host(), node.port(), details))
+				.toList();
+			return ScriptedRedis.connectToCluster(seeds, redis.commandTimeout());
+		}
 		String host = (redis.host() != null) ? redis.host() : details.getStandalone().getHost();
 		int port = (redis.port() != null) ? redis.port() : details.getStandalone().getPort();
-		return ScriptedRedis.connectTo(host, port, redis.commandTimeout());
+		return ScriptedRedis.connectTo(uri(host, port, details), redis.commandTimeout());
+	}
+
+	private static RedisURI uri(String host, int port, DataRedisConnectionDetails details) {
+		RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port);
+		if (details.getPassword() != null) {
+			uri.withAuthentication(details.getUsername(), details.getPassword());
+		}
+		return uri.build();
 	}
 
 	@Bean
