@@ -64,6 +64,32 @@ class BoundedInputIntegrationTests {
 	}
 
 	@Test
+	void idempotencyKeyOfExactly255CharactersIsAcceptedAndOneMoreIsRefusedNamingTheHeader() {
+		long from = id(open(marker()));
+		long to = id(open(marker()));
+
+		assertThat(transfer(from, to, "k".repeat(255)).getStatusCode().value()).isEqualTo(201);
+		ResponseEntity<String> refused = transfer(from, to, "k".repeat(256));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody())
+			.contains("{\"parameter\":\"Idempotency-Key\",\"detail\":\"size must be between 1 and 255\"}");
+	}
+
+	@Test
+	void pageSizeAboveTheMaximumThen400NamingTheParameter() {
+		ResponseEntity<String> refused = this.http.get()
+			.uri("/transfers?limit=1001")
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody())
+			.contains("{\"parameter\":\"limit\",\"detail\":\"must be less than or equal to 1000\"}");
+	}
+
+	@Test
 	void bodyOfExactlyTheLimitIsAcceptedAndOneByteMoreIsRefused() {
 		String owner = marker();
 
@@ -113,6 +139,22 @@ class BoundedInputIntegrationTests {
 
 	private ResponseEntity<String> open(String owner) {
 		return post("{\"owner\":\"" + owner + "\",\"balance\":1}");
+	}
+
+	private ResponseEntity<String> transfer(long from, long to, String idempotencyKey) {
+		return this.http.post()
+			.uri("/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(TransferController.IDEMPOTENCY_KEY, idempotencyKey)
+			.body("{\"from\":" + from + ",\"to\":" + to + ",\"amount\":1}")
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+	}
+
+	private static long id(ResponseEntity<String> response) {
+		return Long.parseLong(response.getBody().replaceAll(".*\"id\":(\\d+).*", "$1"));
 	}
 
 	private ResponseEntity<String> post(String json) {
