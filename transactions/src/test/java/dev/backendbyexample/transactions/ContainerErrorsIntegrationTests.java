@@ -117,7 +117,14 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void exceptionInAServletFilterThen500ProblemWithoutItsMessage() {
-		ResponseEntity<String> response = exchange(HttpMethod.GET, FailingFilter.PATH, null, null);
+		// A browser's Accept: Boot would answer its whitelabel HTML page.
+		ResponseEntity<String> response = this.http.get()
+			.uri(FailingFilter.PATH)
+			.accept(MediaType.TEXT_HTML)
+			.retrieve()
+			.onStatus((status) -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
 
 		assertProblem(response, 500);
 		assertThat(response.getBody()).doesNotContain(FailingFilter.SECRET).contains("\"instance\":\"/boom\"");
@@ -132,6 +139,11 @@ class ContainerErrorsIntegrationTests {
 
 		assertProblem(response, 413);
 		assertThat(response.getBody()).contains(RequestBodyLimit.DETAIL);
+	}
+
+	@Test
+	void errorPageIsNotAnOperationOfTheApi() {
+		assertThat(this.http.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
 	}
 
 	private ResponseEntity<String> exchange(HttpMethod method, String path, MediaType type, String body) {

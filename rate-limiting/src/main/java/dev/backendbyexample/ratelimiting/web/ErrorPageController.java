@@ -1,9 +1,12 @@
 package dev.backendbyexample.ratelimiting.web;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -20,15 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's {@code /error}, which answers a whitelabel page or a map of its own.
  */
 @RestController
+@Hidden // not an operation of the API: springdoc hides only Boot's own error controller
 class ErrorPageController implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(request, status));
-		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-			problem.setInstance(URI.create(uri)); // the request that failed, not /error
-		}
+		problem.setInstance(instance(request));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
@@ -36,6 +38,17 @@ class ErrorPageController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/** The request that failed, not {@code /error}. */
+	private static @Nullable URI instance(HttpServletRequest request) {
+		try {
+			return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) ? new URI(uri)
+					: null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	private static String detail(HttpServletRequest request, HttpStatus status) {

@@ -104,11 +104,16 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void exceptionInAServletFilterThen500ProblemWithoutItsMessage() {
-		ResponseEntity<String> response = exchange(HttpMethod.GET, WebEdgeProbe.FAILING_PATH,
-				MediaType.APPLICATION_JSON);
+		// A browser's Accept: Boot would answer its whitelabel HTML page.
+		ResponseEntity<String> response = exchange(HttpMethod.GET, WebEdgeProbe.FAILING_PATH, MediaType.TEXT_HTML);
 
 		assertProblem(response, 500);
 		assertThat(response.getBody()).doesNotContain(WebEdgeProbe.SECRET).contains("\"instance\":\"/boom\"");
+	}
+
+	@Test
+	void errorPageIsNotAnOperationOfTheApi() {
+		assertThat(this.http.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
 	}
 
 	private ResponseEntity<String> exchange(HttpMethod method, String path, MediaType accept) {
