@@ -69,10 +69,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
 	}
 
-	/**
-	 * Malformed JSON, a value of the wrong type, an unknown property: 400 naming the
-	 * field.
-	 */
+	/** Malformed JSON, a wrongly typed value, an unknown property: 400 naming it. */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -31,8 +31,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			// Answered through the error page (ErrorPageController), as any filter's
-			// error is.
+			// Answered by the error page (ErrorPageController), as any filter's error.
 			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, DETAIL);
 			return;
 		}

@@ -20,17 +20,17 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 
 	@Override
 	public void customize(JsonMapper.Builder builder) {
-		builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "100" is not a number
-			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 is not a whole
-																	// number
+		// No coercion: "100" is no number, 1.5 no int, 42 no text
+		builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			// 42 or true is not a string either
 			.withCoercionConfig(LogicalType.Textual,
 					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			// a typo'd property, or a second document after the first, is an error too
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 }

@@ -28,8 +28,7 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		// Runs after Boot's own customizer (order 0), which adds an HTML valve to the
-		// host.
+		// Runs after Boot's customizer (order 0), which adds an HTML valve to the host.
 		factory.addContextCustomizers((context) -> {
 			StandardHost host = (StandardHost) context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
@@ -38,7 +37,7 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
 				}
 			}
 			host.getPipeline().addValve(new ProblemJsonValve());
-			// The host adds a valve of this class when it starts, unless one is there.
+			// At start the host adds a valve of this class unless one is there: ours.
 			host.setErrorReportValveClass(ProblemJsonValve.class.getName());
 		});
 	}

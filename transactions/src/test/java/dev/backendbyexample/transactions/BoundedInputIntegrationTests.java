@@ -179,10 +179,7 @@ class BoundedInputIntegrationTests {
 				RawHttp.chunked(body));
 	}
 
-	/**
-	 * A valid body, padded with trailing whitespace (which JSON allows) to {@code size}
-	 * bytes.
-	 */
+	/** A valid body padded with whitespace, which JSON allows, to {@code size} bytes. */
 	private static String padded(String owner, int size) {
 		String json = "{\"owner\":\"" + owner + "\",\"balance\":1}";
 		return json + " ".repeat(size - json.length());

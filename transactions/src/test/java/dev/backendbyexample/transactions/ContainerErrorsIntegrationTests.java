@@ -132,8 +132,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void sendErrorInAServletFilterThenProblemWithItsStatus() {
-		// RequestBodyLimit refuses a declared Content-Length above the limit with
-		// sendError.
+		// RequestBodyLimit calls sendError for a Content-Length above the limit.
 		ResponseEntity<String> response = exchange(HttpMethod.POST, "/accounts", MediaType.APPLICATION_JSON,
 				" ".repeat(RequestBodyLimit.MAX_BYTES + 1));
 

@@ -22,10 +22,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimit extends OncePerRequestFilter {
 
-	/**
-	 * This API takes no bodies today; the bound is here so a route that does is bounded
-	 * too.
-	 */
+	/** No route of this API takes a body yet; the first one that does is bounded. */
 	static final int MAX_BYTES = 16 * 1024;
 
 	static final String DETAIL = "The request body is larger than " + MAX_BYTES + " bytes.";
@@ -34,8 +31,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			// Answered through the error page (ErrorPageController), as any filter's
-			// error is.
+			// Answered by the error page (ErrorPageController), as any filter's error.
 			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, DETAIL);
 			return;
 		}

@@ -125,10 +125,7 @@ class BoundedInputIntegrationTests {
 		return "{\"name\":\"" + name + "\",\"tags\":" + tags + ",\"count\":1,\"loud\":false}";
 	}
 
-	/**
-	 * A valid body, padded with trailing whitespace (which JSON allows) to {@code size}
-	 * bytes.
-	 */
+	/** A valid body padded with whitespace, which JSON allows, to {@code size} bytes. */
 	private static String padded(int size) {
 		String json = greeting("ada", "[]");
 		return json + " ".repeat(size - json.length());
