@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -104,6 +105,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.stream()
 					.flatMap((result) -> InvalidField.of(result).stream())
 					.toList());
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** A path variable or query parameter of the wrong type: 400 naming it. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "A parameter has the wrong type.");
+		problem.setProperty("errors", List.of(InvalidField.of(ex)));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -75,6 +75,14 @@ class StrictJsonIntegrationTests {
 	}
 
 	@Test
+	void pathVariableOrQueryParameterOfTheWrongTypeThen400NamingIt() {
+		assertThat(get("/accounts/abc").getBody())
+			.contains("\"errors\":[{\"parameter\":\"id\",\"detail\":\"must be a whole number\"}]");
+		assertThat(get("/transfers?limit=ten").getBody())
+			.contains("\"errors\":[{\"parameter\":\"limit\",\"detail\":\"must be a whole number\"}]");
+	}
+
+	@Test
 	void wellTypedBodyIsAccepted() {
 		assertThat(transfer("\"amount\":30").getStatusCode().value()).isEqualTo(201);
 	}
@@ -95,6 +103,11 @@ class StrictJsonIntegrationTests {
 
 	private ResponseEntity<String> transfer(String amount) {
 		return post("/transfers", "{\"from\":" + this.alice + ",\"to\":" + this.bob + "," + amount + "}");
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return this.http.get().uri(path).retrieve().onStatus((status) -> true, (request, response) -> {
+		}).toEntity(String.class);
 	}
 
 	private ResponseEntity<String> post(String path, String json) {

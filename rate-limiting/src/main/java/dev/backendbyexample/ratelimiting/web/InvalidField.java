@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
@@ -49,6 +50,10 @@ record InvalidField(@Nullable String pointer, @Nullable String parameter, String
 			.stream()
 			.map((error) -> new InvalidField(null, name, String.valueOf(error.getDefaultMessage())))
 			.toList();
+	}
+
+	static InvalidField of(TypeMismatchException ex) {
+		return new InvalidField(null, ex.getPropertyName(), expected(ex.getRequiredType()));
 	}
 
 	static InvalidField of(JacksonException ex) {
