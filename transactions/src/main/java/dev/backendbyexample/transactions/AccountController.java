@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,13 +49,17 @@ class AccountController {
 		return this.accounts.transfers(id, limit);
 	}
 
+	/** The longest owner name, in characters (a person's or a company's name fits). */
+	static final int OWNER_MAX_LENGTH = 200;
+
 	/**
 	 * The body of {@code POST /accounts}.
 	 *
-	 * @param owner who owns the account
+	 * @param owner who owns the account, 1 to {@value #OWNER_MAX_LENGTH} characters
 	 * @param balance the opening balance in cents
 	 */
-	record OpenAccount(@NotBlank String owner, @NotNull @PositiveOrZero @Max(TransferCommand.MAX_CENTS) Long balance) {
+	record OpenAccount(@NotBlank @Size(max = OWNER_MAX_LENGTH) String owner,
+			@NotNull @PositiveOrZero @Max(TransferCommand.MAX_CENTS) Long balance) {
 	}
 
 }

@@ -1,0 +1,109 @@
+package dev.backendbyexample.ratelimiting.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Sends bytes exactly as written, where an HTTP client would normalise a {@code %2F},
+ * refuse a malformed request line or stop at the server's early answer. The body is sent
+ * from another thread while the answer is read, as a real client does: a server that
+ * answers 413 early may close the connection before it has read all of it.
+ *
+ * @param status the status code of the first non-1xx response
+ * @param head the status line and headers of that response
+ * @param body the rest, still chunk-framed if the server chunked it
+ */
+record RawHttp(int status, String head, String body) {
+
+	static RawHttp send(int port, String head, byte... body) {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			Thread writer = Thread.ofVirtual().start(() -> {
+				try {
+					out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+					out.write(body);
+					out.flush();
+				}
+				catch (IOException ex) {
+					// the server answered and closed before taking it all: expected above
+					// a limit
+				}
+			});
+			String response = readAll(socket.getInputStream());
+			writer.join(30_000);
+			return parse(response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A request with {@code Connection: close}, so the server ends the exchange. */
+	static RawHttp get(int port, String target) {
+		return send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+	}
+
+	/** Frames a body as chunks, so its length is not known up front. */
+	static byte[] chunked(byte[] body) {
+		ByteArrayOutputStream framed = new ByteArrayOutputStream(body.length + 64);
+		for (int offset = 0; offset < body.length; offset += 8192) {
+			int length = Math.min(8192, body.length - offset);
+			framed.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			framed.write(body, offset, length);
+			framed.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		}
+		framed.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		return framed.toByteArray();
+	}
+
+	private static String readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+				read.write(buffer, 0, n);
+			}
+		}
+		catch (IOException ex) {
+			// a reset after the answer: keep what arrived
+			if (read.size() == 0) {
+				throw ex;
+			}
+		}
+		return read.toString(StandardCharsets.UTF_8);
+	}
+
+	private static RawHttp parse(String response) {
+		String rest = response;
+		while (rest.startsWith("HTTP/1.1 1")) { // 100 Continue
+			rest = rest.substring(rest.indexOf("\r\n\r\n") + 4);
+		}
+		int end = rest.indexOf("\r\n\r\n");
+		if (!rest.startsWith("HTTP/1.1 ") || end < 0) {
+			throw new IllegalStateException("Not an HTTP/1.1 response: " + response);
+		}
+		int status = Integer.parseInt(rest.substring(9, 12));
+		return new RawHttp(status, rest.substring(0, end), rest.substring(end + 4));
+	}
+
+	/** The value of a header, case-insensitively, or null. */
+	String header(String name) {
+		return Arrays.stream(this.head.split("\r\n"))
+			.filter((line) -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+			.map((line) -> line.substring(name.length() + 1).trim())
+			.findFirst()
+			.orElse(null);
+	}
+
+}
