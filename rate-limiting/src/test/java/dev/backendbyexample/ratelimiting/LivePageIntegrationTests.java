@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.backendbyexample.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
@@ -73,8 +74,7 @@ class LivePageIntegrationTests {
 	@AfterEach
 	void pageIsQuietAndLoggedNoError() {
 		// Leaving with requests in flight would abort them; the next test's page would
-		// share
-		// the browser's connections with them.
+		// share the browser's connections with them.
 		waitUntil((driver) -> "0".equals(body().getAttribute("data-running"))
 				&& "0".equals(body().getAttribute("data-in-flight")));
 		browser.assertNoConsoleErrors();
@@ -83,7 +83,7 @@ class LivePageIntegrationTests {
 	@Test
 	void oneRequestShowsEveryAlgorithmsPolicyAndStateFromTheHeaders() {
 		click("one");
-		waitForActionsToFinish();
+		waitUntilEveryAlgorithmAnswered(1);
 		for (String policy : ANSWER_AT_ONCE) {
 			assertThat(text(policy, ".counts")).isEqualTo("1 admitted · 0 rejected");
 			assertThat(text(policy, ".policy")).isEqualTo("10 per 5 s");
@@ -98,8 +98,7 @@ class LivePageIntegrationTests {
 	@Test
 	void burstOfTwentyAdmitsExactlyTenAndRejectsTenAndCountsDownTheRetryAfter() {
 		// A burst that straddles a window edge gets a fresh allowance half-way in the
-		// fixed
-		// window (that is the next test): start it early in a window.
+		// fixed window (that is the next test): start it early in a window.
 		awaitEarlyInAFiveSecondWindow();
 		click("burst");
 		waitUntil((driver) -> ANSWER_AT_ONCE.stream().allMatch((policy) -> answered(policy) == 20));
@@ -109,13 +108,12 @@ class LivePageIntegrationTests {
 			assertThat(blocks(policy, "rejected")).as(policy).isEqualTo(10);
 		}
 		// The log's oldest entry leaves the window 5 s after the burst: Retry-After 5,
-		// and
-		// the page counts it down.
+		// and the page counts it down.
 		waitUntil((driver) -> section("sliding-window-log").findElement(By.cssSelector(".retry")).isDisplayed());
 		assertThat(text("sliding-window-log", ".retry")).matches("429 · Retry-After: 5 · retry in [0-5]\\.\\d s");
 		browser.screenshot("rate-limiting-live-page", Path.of("docs", "live-page.png"));
 
-		waitForActionsToFinish();
+		waitUntilEveryAlgorithmAnswered(20);
 		// The page lets 4 leaky-bucket requests wait at once (a browser has 6 connections
 		// per server), the queue never fills, and all 20 are served at the drain rate.
 		assertThat(text(LEAKY_BUCKET, ".counts")).isEqualTo("20 admitted · 0 rejected");
@@ -125,7 +123,7 @@ class LivePageIntegrationTests {
 	@Test
 	void burstAcrossAWindowEdgeLetsTheFixedWindowAdmitTwiceItsLimit() {
 		click("edge");
-		waitForActionsToFinish();
+		waitUntilEveryAlgorithmAnswered(20);
 		assertThat(text("fixed-window", ".counts")).isEqualTo("20 admitted · 0 rejected");
 		assertThat(text("sliding-window-log", ".counts")).isEqualTo("10 admitted · 10 rejected");
 		assertThat(text(LEAKY_BUCKET, ".counts")).isEqualTo("20 admitted · 0 rejected");
@@ -134,7 +132,7 @@ class LivePageIntegrationTests {
 	@Test
 	void steadyFivePerSecondLetsTheTokenBucketRefillWhileTheLogStaysAtTen() {
 		click("steady");
-		waitForActionsToFinish();
+		waitUntilEveryAlgorithmAnswered(20);
 		// 20 requests within 4 s: all inside one 5 s window for the log.
 		assertThat(text("sliding-window-log", ".counts")).isEqualTo("10 admitted · 10 rejected");
 		// Refilling 2 tokens per second, the bucket admits more than its burst of 10.
@@ -173,8 +171,15 @@ class LivePageIntegrationTests {
 		browser.driver().findElement(By.id(button)).click();
 	}
 
-	private static void waitForActionsToFinish() {
-		waitUntil((driver) -> "0".equals(body().getAttribute("data-running")));
+	/**
+	 * Waits until every algorithm has drawn the answers to all {@code requests} and the
+	 * page is idle: "not running" alone can be read before a click's first request
+	 * starts, or while the last leaky-bucket answer is still on its way.
+	 */
+	private static void waitUntilEveryAlgorithmAnswered(int requests) {
+		waitUntil((driver) -> Stream.concat(ANSWER_AT_ONCE.stream(), Stream.of(LEAKY_BUCKET))
+			.allMatch((policy) -> answered(policy) == requests) && "0".equals(body().getAttribute("data-running"))
+				&& "0".equals(body().getAttribute("data-in-flight")));
 	}
 
 	private static void waitUntil(Function<WebDriver, Boolean> condition) {
