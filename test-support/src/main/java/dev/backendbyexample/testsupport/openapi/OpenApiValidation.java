@@ -27,7 +27,9 @@ import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +81,39 @@ public final class OpenApiValidation implements ClientHttpRequestInterceptor {
 		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
 			.withCustomResponseValidation(OpenApiValidation::documentedHeadersOnly)
 			.build();
+		warmUp(document);
+	}
+
+	/**
+	 * The first schema validation loads and compiles the validator's own machinery, which
+	 * takes seconds on a loaded machine: done here, it does not slow the first request a
+	 * test times against a rate limit.
+	 */
+	private void warmUp(String document) {
+		OpenAPI api = new OpenAPIV3Parser().readContents(document).getOpenAPI();
+		if (api == null || api.getPaths() == null) {
+			return;
+		}
+		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			if (operation.getResponses() != null) {
+				operation.getResponses().forEach((status, response) -> {
+					if (status.chars().allMatch(Character::isDigit) && response.getContent() != null) {
+						response.getContent()
+							.keySet()
+							.forEach((type) -> this.validator.validateResponse(path,
+									Request.Method.valueOf(method.name()),
+									new CapturedResponse(Integer.parseInt(status), headersWithContentType(type),
+											"{}".getBytes(StandardCharsets.UTF_8))));
+					}
+				});
+			}
+		}));
+	}
+
+	private static HttpHeaders headersWithContentType(String type) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, type);
+		return headers;
 	}
 
 	/**
