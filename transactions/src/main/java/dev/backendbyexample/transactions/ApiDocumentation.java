@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -76,7 +77,16 @@ class ApiDocumentation {
 				+ "Idempotency-Key to learn it without moving money twice.");
 		common.forEach((status, description) -> {
 			if (operation.getResponses().get(status) == null) {
-				operation.getResponses().addApiResponse(status, problem(description));
+				ApiResponse response = problem(description);
+				// Spring MVC names what it can answer (406) or read (415) in an Accept
+				// header.
+				if (status.equals("406") || status.equals("415")) {
+					response.addHeaderObject("Accept",
+							new Header()
+								.description("The media types this operation can answer (406) or accepts (415).")
+								.schema(new StringSchema().example("application/json")));
+				}
+				operation.getResponses().addApiResponse(status, response);
 			}
 		});
 	}

@@ -131,7 +131,12 @@ class ApiDocumentation {
 		common.put("500", "An unexpected failure; the server logged it.");
 		common.forEach((status, description) -> {
 			if (operation.getResponses().get(status) == null) {
-				operation.getResponses().addApiResponse(status, problem(description).headers(limiterHeaders(false)));
+				Map<String, Header> headers = limiterHeaders(false);
+				if (status.equals("406")) {
+					headers.put("Accept", new Header().description("The media types this operation can answer.")
+						.schema(new StringSchema().example("application/json")));
+				}
+				operation.getResponses().addApiResponse(status, problem(description).headers(headers));
 			}
 		});
 	}
