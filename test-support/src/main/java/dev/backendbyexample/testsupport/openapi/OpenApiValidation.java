@@ -55,7 +55,7 @@ import org.springframework.web.client.RestClient;
  * the document does not have must be answered 404 or 405 with
  * {@code application/problem+json}: that is the only truthful answer to it.
  * <p>
- * The document is fetched once per base URL and cached. It must be OpenAPI 3.0: the
+ * The parsed document is cached per base path and content. It must be OpenAPI 3.0: the
  * validator (Atlassian's swagger-request-validator) validates schemas with JSON Schema
  * draft 4, and would silently accept anything under a 3.1 document's schemas.
  */
@@ -68,7 +68,7 @@ public final class OpenApiValidation implements ClientHttpRequestInterceptor {
 	static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "transfer-encoding", "date",
 			"connection", "keep-alive", "vary");
 
-	private static final Map<String, OpenApiValidation> BY_BASE_URL = new ConcurrentHashMap<>();
+	private static final Map<Key, OpenApiValidation> BY_DOCUMENT = new ConcurrentHashMap<>();
 
 	private static final Pattern OPENAPI_VERSION = Pattern.compile("\"openapi\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -133,14 +133,19 @@ public final class OpenApiValidation implements ClientHttpRequestInterceptor {
 	}
 
 	/**
-	 * The validator for the application at {@code baseUrl}, its document fetched once.
+	 * The validator for the application at {@code baseUrl}. The document is fetched on
+	 * every call (springdoc serves it from its cache), and the parsed validator is cached
+	 * per base path and document: a random port reused by a later application context
+	 * with another document never gets the first one's validator.
 	 * @param baseUrl the application's base URL
 	 * @return the interceptor
 	 */
 	public static OpenApiValidation forBaseUrl(String baseUrl) {
 		String normalized = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-		return BY_BASE_URL.computeIfAbsent(normalized,
-				(url) -> new OpenApiValidation(URI.create(url).getRawPath(), fetchDocument(url)));
+		String basePath = URI.create(normalized).getRawPath();
+		String document = fetchDocument(normalized);
+		return BY_DOCUMENT.computeIfAbsent(new Key(basePath, document),
+				(key) -> new OpenApiValidation(key.basePath(), key.document()));
 	}
 
 	private static String fetchDocument(String baseUrl) {
@@ -259,6 +264,9 @@ public final class OpenApiValidation implements ClientHttpRequestInterceptor {
 		}
 		ApiResponse range = responses.get((status / 100) + "XX");
 		return (range != null) ? range : responses.getDefault();
+	}
+
+	private record Key(String basePath, String document) {
 	}
 
 	/** What the server answered, with the body read once. */

@@ -61,16 +61,17 @@ class OpenApiValidationTests {
 
 	private volatile Answer answer;
 
+	private volatile String document = DOCUMENT;
+
 	private RestClient client;
 
 	@BeforeEach
 	void start() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/v3/api-docs",
-				(exchange) -> send(exchange, new Answer(200, "application/json", DOCUMENT, Map.of())));
+				(exchange) -> send(exchange, new Answer(200, "application/json", this.document, Map.of())));
 		this.server.createContext("/", (exchange) -> send(exchange, this.answer));
 		this.server.start();
-		// A fresh port per test, so a fresh cache entry: each test fetches the document.
 		this.client = OpenApiValidation.restClient("http://127.0.0.1:" + this.server.getAddress().getPort()).build();
 	}
 
@@ -142,6 +143,19 @@ class OpenApiValidationTests {
 		this.answer = new Answer(200, "text/html", "<h1>Whitelabel</h1>", Map.of());
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> get("/nowhere"))
 			.withMessageContaining("/nowhere");
+	}
+
+	@Test
+	void anotherDocumentAtTheSameUrlGetsItsOwnValidator() {
+		this.answer = new Answer(409, "application/problem+json", PROBLEM, Map.of());
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> get("/greetings/ada"));
+
+		// As when a later application context reuses the port with another document.
+		this.document = DOCUMENT.replace("\"429\"", "\"409\"");
+		RestClient client = OpenApiValidation.restClient("http://127.0.0.1:" + this.server.getAddress().getPort())
+			.build();
+		assertThat(client.get().uri("/greetings/ada").retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(409);
 	}
 
 	@Test
