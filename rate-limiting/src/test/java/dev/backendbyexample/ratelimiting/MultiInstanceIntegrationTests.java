@@ -11,13 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.backendbyexample.testsupport.demo.DemoHttp;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,8 +75,8 @@ class MultiInstanceIntegrationTests {
 	}
 
 	/** Two instances sharing one Redis namespace, and the clients that hit them. */
-	record Fleet(ConfigurableApplicationContext first, ConfigurableApplicationContext second, List<DemoHttp> instances,
-			ExecutorService clients) implements AutoCloseable {
+	record Fleet(ConfigurableApplicationContext first, ConfigurableApplicationContext second,
+			List<RestClient> instances, ExecutorService clients) implements AutoCloseable {
 
 		static Fleet start(String backend) {
 			ConfigurableApplicationContext first = instance(backend, null);
@@ -110,8 +111,10 @@ class MultiInstanceIntegrationTests {
 			return algorithm.equals("leaky-bucket") ? "1s" : WINDOW.toSeconds() + "s";
 		}
 
-		private static DemoHttp http(ConfigurableApplicationContext context) {
-			return DemoHttp.localhost(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+		private static RestClient http(ConfigurableApplicationContext context) {
+			return OpenApiValidation
+				.restClient("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+				.build();
 		}
 
 		/**
@@ -122,12 +125,18 @@ class MultiInstanceIntegrationTests {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<Integer>> results = new ArrayList<>();
 			for (int i = 0; i < CLIENTS; i++) {
-				DemoHttp instance = this.instances.get(i % 2);
+				RestClient instance = this.instances.get(i % 2);
 				results.add(this.clients.submit(() -> {
 					start.await();
 					int admitted = 0;
 					for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
-						int status = instance.get(path, "X-API-Key", apiKey).status();
+						int status = instance.get()
+							.uri(path)
+							.header("X-API-Key", apiKey)
+							.retrieve()
+							.toBodilessEntity()
+							.getStatusCode()
+							.value();
 						assertThat(status).isIn(200, 429);
 						admitted += (status == 200) ? 1 : 0;
 					}

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.backendbyexample.testsupport.demo.DemoHttp;
-import dev.backendbyexample.testsupport.demo.DemoResponse;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +15,10 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +69,7 @@ class RedisOutageIntegrationTests {
 	@Test
 	void failOpenAllowsFailClosedRefusesAndBothRecoverByThemselves() {
 		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
-		DemoHttp http = DemoHttp.localhost(this.port);
+		RestClient http = OpenApiValidation.restClient("http://localhost:" + this.port).build();
 		String client = "client-" + UUID.randomUUID();
 		AtomicInteger notPermitted = new AtomicInteger();
 		// Counted by event, not read from the breaker's metrics: those restart with
@@ -77,21 +78,21 @@ class RedisOutageIntegrationTests {
 
 		// Before: both routes limited on Redis.
 		awaitLimitedOnRedis(http, client);
-		assertThat(http.get("/api/closed", "X-API-Key", client).status()).isEqualTo(200);
+		assertThat(get(http, "/api/closed", client).getStatusCode().value()).isEqualTo(200);
 
 		proxy.cut();
 
-		DemoResponse closed = http.get("/api/closed", "X-API-Key", client);
-		assertThat(closed.status()).isEqualTo(503);
-		assertThat(closed.header("Retry-After")).hasValue("1");
-		assertThat(closed.body()).contains("\"status\":503").contains("\"policy\":\"closed\"");
-		DemoResponse open = http.get("/api/open", "X-API-Key", client);
-		assertThat(open.status()).isEqualTo(200);
-		assertThat(open.header("RateLimit")).as("nothing is known about the quota").isEmpty();
+		ResponseEntity<String> closed = get(http, "/api/closed", client);
+		assertThat(closed.getStatusCode().value()).isEqualTo(503);
+		assertThat(closed.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(closed.getBody()).contains("\"status\":503").contains("\"policy\":\"closed\"");
+		ResponseEntity<String> open = get(http, "/api/open", client);
+		assertThat(open.getStatusCode().value()).isEqualTo(200);
+		assertThat(open.getHeaders().containsHeader("RateLimit")).as("nothing is known about the quota").isFalse();
 
 		// The circuit is open: these are answered without a call to Redis.
 		for (int i = 0; i < 20; i++) {
-			assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+			assertThat(get(http, "/api/open", client).getStatusCode().value()).isEqualTo(200);
 		}
 		assertThat(notPermitted.get()).isPositive();
 		assertThat(failedOpen()).isGreaterThanOrEqualTo(21);
@@ -100,8 +101,8 @@ class RedisOutageIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> http.get("/api/closed", "X-API-Key", client).status() == 200);
-		assertThat(http.get("/api/open", "X-API-Key", client).header("RateLimit")).isPresent();
+			.until(() -> get(http, "/api/closed", client).getStatusCode().value() == 200);
+		assertThat(get(http, "/api/open", client).getHeaders().containsHeader("RateLimit")).isTrue();
 		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
@@ -113,7 +114,7 @@ class RedisOutageIntegrationTests {
 	@Test
 	void redisThatStopsAnsweringCostsOneTimeoutPerBreakerTrialNotOnePerRequest() {
 		proxy.to(this.redis.getStandalone().getHost(), this.redis.getStandalone().getPort());
-		DemoHttp http = DemoHttp.localhost(this.port);
+		RestClient http = OpenApiValidation.restClient("http://localhost:" + this.port).build();
 		String client = "client-" + UUID.randomUUID();
 		awaitLimitedOnRedis(http, client);
 		AtomicInteger waitedForRedis = new AtomicInteger();
@@ -128,7 +129,7 @@ class RedisOutageIntegrationTests {
 		proxy.stall();
 		try {
 			for (int i = 0; i < 20; i++) {
-				assertThat(http.get("/api/open", "X-API-Key", client).status()).isEqualTo(200);
+				assertThat(get(http, "/api/open", client).getStatusCode().value()).isEqualTo(200);
 			}
 			assertThat(waitedForRedis.get()).isPositive().isLessThanOrEqualTo(1 + trials.get());
 		}
@@ -179,10 +180,14 @@ class RedisOutageIntegrationTests {
 	}
 
 	/** Redis answers and the breaker is closed: a response carries the quota again. */
-	private static void awaitLimitedOnRedis(DemoHttp http, String client) {
+	private static void awaitLimitedOnRedis(RestClient http, String client) {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> http.get("/api/open", "X-API-Key", client).header("RateLimit").isPresent());
+			.until(() -> get(http, "/api/open", client).getHeaders().containsHeader("RateLimit"));
+	}
+
+	private static ResponseEntity<String> get(RestClient http, String path, String client) {
+		return http.get().uri(path).header("X-API-Key", client).retrieve().toEntity(String.class);
 	}
 
 	private double failedOpen() {

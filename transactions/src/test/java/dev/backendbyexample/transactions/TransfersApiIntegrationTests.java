@@ -1,60 +1,66 @@
 package dev.backendbyexample.transactions;
 
-import java.io.UnsupportedEncodingException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTTP API: status codes, RFC 9457 bodies, and the {@code Idempotency-Key} contract.
+ * The HTTP API: status codes, RFC 9457 bodies, and the {@code Idempotency-Key} contract,
+ * over real HTTP; every response is checked against the application's own OpenAPI
+ * document ({@link OpenApiValidation}).
  */
 @TransactionsIntegrationTest
 class TransfersApiIntegrationTests {
 
-	@Autowired
-	MockMvcTester mvc;
+	@LocalServerPort
+	int port;
+
+	RestClient api;
+
+	@BeforeEach
+	void client() {
+		this.api = OpenApiValidation.restClient("http://localhost:" + this.port).build();
+	}
 
 	@Test
 	void openAccountThen201WithLocationAndTheAccount() {
-		MvcTestResult opened = this.mvc.post()
-			.uri("/accounts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"owner\":\"alice\",\"balance\":100}")
-			.exchange();
+		ResponseEntity<String> opened = post("/accounts", "{\"owner\":\"alice\",\"balance\":100}");
 
-		assertThat(opened).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/accounts/" + id(opened));
-		assertThat(opened).bodyJson().extractingPath("$.balance").asNumber().isEqualTo(100);
-		assertThat(this.mvc.get().uri("/accounts/{id}", id(opened))).hasStatusOk()
-			.bodyJson()
-			.extractingPath("$.owner")
-			.isEqualTo("alice");
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(opened.getHeaders().getLocation()).hasToString("/accounts/" + id(opened));
+		assertThat(json(opened, "$.balance")).isEqualTo(100);
+		ResponseEntity<String> read = get("/accounts/{id}", id(opened));
+		assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json(read, "$.owner")).isEqualTo("alice");
 	}
 
 	@Test
 	void unknownAccountThen404ProblemDetailWithoutStackTrace() {
-		MvcTestResult result = this.mvc.get().uri("/accounts/{id}", 987654321).exchange();
+		ResponseEntity<String> result = get("/accounts/{id}", 987654321);
 
-		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Account not found");
-		assertThat(result).bodyText().doesNotContain("Exception").doesNotContain("trace");
+		assertProblem(result, HttpStatus.NOT_FOUND);
+		assertThat(json(result, "$.title")).isEqualTo("Account not found");
+		assertThat(result.getBody()).doesNotContain("Exception").doesNotContain("trace");
 	}
 
 	@Test
@@ -62,25 +68,18 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
 
-		MvcTestResult result = transfer(alice, bob, 30, "atomic-update");
+		ResponseEntity<String> result = transfer(alice, bob, 30, "atomic-update");
 
-		assertThat(result).hasStatus(HttpStatus.CREATED)
-			.hasHeader(TransferController.REPLAYED, "false")
-			.hasHeader("Location", "/transfers/" + id(result));
-		assertThat(result).bodyJson().extractingPath("$.strategy").isEqualTo("atomic-update");
-		assertThat(this.mvc.get().uri("/transfers/{id}", id(result))).hasStatusOk()
-			.bodyJson()
-			.extractingPath("$.amount")
-			.asNumber()
-			.isEqualTo(30);
-		assertThat(this.mvc.get().uri("/transfers/{id}", 987654321)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(result.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(result.getHeaders().getFirst(TransferController.REPLAYED)).isEqualTo("false");
+		assertThat(result.getHeaders().getLocation()).hasToString("/transfers/" + id(result));
+		assertThat(json(result, "$.strategy")).isEqualTo("atomic-update");
+		assertThat(json(get("/transfers/{id}", id(result)), "$.amount")).isEqualTo(30);
+		assertProblem(get("/transfers/{id}", 987654321), HttpStatus.NOT_FOUND);
 		assertThat(balance(alice)).isEqualTo(70);
 		assertThat(balance(bob)).isEqualTo(30);
-		assertThat(this.mvc.get().uri("/accounts/{id}/transfers", bob)).hasStatusOk()
-			.bodyJson()
-			.extractingPath("$[0].amount")
-			.asNumber()
-			.isEqualTo(30);
+		assertThat(json(get("/accounts/{id}/transfers", bob), "$[0].amount")).isEqualTo(30);
+		assertThat((List<?>) json(get("/transfers?limit=1"), "$")).hasSize(1);
 	}
 
 	@Test
@@ -88,11 +87,10 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
 
-		MvcTestResult result = transfer(alice, bob, 101, null);
+		ResponseEntity<String> result = transfer(alice, bob, 101, null);
 
-		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Insufficient funds");
+		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json(result, "$.title")).isEqualTo("Insufficient funds");
 		assertThat(balance(alice)).isEqualTo(100);
 		assertThat(balance(bob)).isZero();
 	}
@@ -102,17 +100,17 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 
 		// atomic-update debits the lower id (Alice) first, then fails on the credit.
-		MvcTestResult result = transfer(alice, alice + 1_000_000, 30, "atomic-update");
+		ResponseEntity<String> result = transfer(alice, alice + 1_000_000, 30, "atomic-update");
 
-		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(result, HttpStatus.NOT_FOUND);
 		assertThat(balance(alice)).isEqualTo(100);
 	}
 
 	@Test
 	void transferWithNegativeAmountThen400Problem() {
-		MvcTestResult result = post("/transfers", "{\"from\":1,\"to\":2,\"amount\":-5}");
+		ResponseEntity<String> result = post("/transfers", "{\"from\":1,\"to\":2,\"amount\":-5}");
 
-		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(result, HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -120,9 +118,10 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
 
-		MvcTestResult result = post("/transfers", "{\"from\":" + alice + ",\"to\":" + bob + ",\"amount\":30.99}");
+		ResponseEntity<String> result = post("/transfers",
+				"{\"from\":" + alice + ",\"to\":" + bob + ",\"amount\":30.99}");
 
-		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(result, HttpStatus.BAD_REQUEST);
 		assertThat(balance(alice)).isEqualTo(100);
 	}
 
@@ -132,34 +131,28 @@ class TransfersApiIntegrationTests {
 		long bob = open("bob", 0);
 
 		for (String strategy : List.of("naive", "pessimistic", "optimistic", "atomic-update", "serializable")) {
-			assertThat(transfer(bob, alice, Long.MAX_VALUE, strategy)).hasStatus(HttpStatus.BAD_REQUEST)
-				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertProblem(transfer(bob, alice, Long.MAX_VALUE, strategy), HttpStatus.BAD_REQUEST);
 		}
 		assertThat(balance(alice)).isEqualTo(100);
 	}
 
 	@Test
 	void openAccountWithBalanceAboveTheLimitThen400Problem() {
-		assertThat(post("/accounts", "{\"owner\":\"croesus\",\"balance\":" + Long.MAX_VALUE + "}"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(post("/accounts", "{\"owner\":\"croesus\",\"balance\":" + Long.MAX_VALUE + "}"),
+				HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
 	void transferWithoutBodyFieldsThen400Problem() {
-		assertThat(post("/transfers", "{\"from\":1}")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(post("/transfers", "not json")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(post("/transfers", "{\"from\":1}"), HttpStatus.BAD_REQUEST);
+		assertProblem(post("/transfers", "not json"), HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
 	void transferToTheSameAccountThen400Problem() {
 		long alice = open("alice", 100);
 
-		assertThat(transfer(alice, alice, 10, null)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.title")
+		assertThat(json(assertProblem(transfer(alice, alice, 10, null), HttpStatus.BAD_REQUEST), "$.title"))
 			.isEqualTo("Same account");
 	}
 
@@ -168,8 +161,7 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
 
-		assertThat(transfer(alice, bob, 10, "yolo")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(transfer(alice, bob, 10, "yolo"), HttpStatus.BAD_REQUEST);
 		assertThat(balance(alice)).isEqualTo(100);
 	}
 
@@ -178,11 +170,11 @@ class TransfersApiIntegrationTests {
 		long alice = open("alice", 100);
 		long bob = open("bob", 0);
 
-		MvcTestResult first = transfer(alice, bob, 30, null, "pay-rent-2026-11");
-		MvcTestResult retried = transfer(alice, bob, 30, null, "pay-rent-2026-11");
+		ResponseEntity<String> first = transfer(alice, bob, 30, null, "pay-rent-2026-11");
+		ResponseEntity<String> retried = transfer(alice, bob, 30, null, "pay-rent-2026-11");
 
-		assertThat(first).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "false");
-		assertThat(retried).hasStatus(HttpStatus.CREATED).hasHeader(TransferController.REPLAYED, "true");
+		assertCreated(first, "false");
+		assertCreated(retried, "true");
 		assertThat(id(retried)).isEqualTo(id(first));
 		assertThat(balance(alice)).isEqualTo(70);
 		assertThat(balance(bob)).isEqualTo(30);
@@ -194,11 +186,10 @@ class TransfersApiIntegrationTests {
 		long bob = open("bob", 0);
 		transfer(alice, bob, 30, null, "key-1");
 
-		MvcTestResult reused = transfer(alice, bob, 40, null, "key-1");
+		ResponseEntity<String> reused = transfer(alice, bob, 40, null, "key-1");
 
-		assertThat(reused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(reused).bodyJson().extractingPath("$.title").isEqualTo("Idempotency-Key reused");
+		assertProblem(reused, HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json(reused, "$.title")).isEqualTo("Idempotency-Key reused");
 		assertThat(balance(alice)).isEqualTo(70);
 	}
 
@@ -210,13 +201,12 @@ class TransfersApiIntegrationTests {
 		// A refusal moved nothing, so nothing is stored under the key: a retry with the
 		// same body is refused again (not replayed), and a corrected body may use the
 		// key.
-		assertThat(transfer(alice, bob, 101, null, "key-2")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(transfer(alice, bob, 101, null, "key-2")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.bodyJson()
-			.extractingPath("$.title")
+		assertThat(transfer(alice, bob, 101, null, "key-2").getStatusCode())
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json(assertProblem(transfer(alice, bob, 101, null, "key-2"), HttpStatus.UNPROCESSABLE_CONTENT),
+				"$.title"))
 			.isEqualTo("Insufficient funds");
-		assertThat(transfer(alice, bob, 60, null, "key-2")).hasStatus(HttpStatus.CREATED)
-			.hasHeader(TransferController.REPLAYED, "false");
+		assertCreated(transfer(alice, bob, 60, null, "key-2"), "false");
 
 		assertThat(balance(alice)).isEqualTo(40);
 		assertThat(balance(bob)).isEqualTo(60);
@@ -232,14 +222,14 @@ class TransfersApiIntegrationTests {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(16);
 		try {
-			List<Future<MvcTestResult>> results = IntStream.range(0, 16).mapToObj((i) -> threads.submit(() -> {
+			List<Future<ResponseEntity<String>>> results = IntStream.range(0, 16).mapToObj((i) -> threads.submit(() -> {
 				start.await();
 				return transfer(alice, bob, 60, strategy, "double-click-" + strategy);
 			})).toList();
 			start.countDown();
-			for (Future<MvcTestResult> result : results) {
-				MvcTestResult response = result.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
-				assertThat(response).hasStatus(HttpStatus.CREATED);
+			for (Future<ResponseEntity<String>> result : results) {
+				ResponseEntity<String> response = result.get(Session.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+				assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 			}
 			assertThat(results.stream().map(this::idOf).distinct()).hasSize(1);
 		}
@@ -250,7 +240,7 @@ class TransfersApiIntegrationTests {
 		assertThat(balance(bob)).isEqualTo(60);
 	}
 
-	private long idOf(Future<MvcTestResult> result) {
+	private long idOf(Future<ResponseEntity<String>> result) {
 		try {
 			return id(result.get());
 		}
@@ -264,39 +254,54 @@ class TransfersApiIntegrationTests {
 	}
 
 	private long balance(long account) {
-		MvcTestResult result = this.mvc.get().uri("/accounts/{id}", account).exchange();
-		return ((Number) JsonPath.read(body(result), "$.balance")).longValue();
+		return ((Number) json(get("/accounts/{id}", account), "$.balance")).longValue();
 	}
 
-	private MvcTestResult transfer(long from, long to, long amount, String strategy, String... idempotencyKey) {
-		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post()
-			.uri("/transfers")
+	private ResponseEntity<String> transfer(long from, long to, long amount, String strategy,
+			String... idempotencyKey) {
+		return this.api.post()
+			.uri((uri) -> uri.path("/transfers").queryParamIfPresent("strategy", Optional.ofNullable(strategy)).build())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
-		if (strategy != null) {
-			request.param("strategy", strategy);
-		}
-		if (idempotencyKey.length > 0) {
-			request.header(TransferController.IDEMPOTENCY_KEY, idempotencyKey[0]);
-		}
-		return request.exchange();
+			.headers((headers) -> {
+				if (idempotencyKey.length > 0) {
+					headers.set(TransferController.IDEMPOTENCY_KEY, idempotencyKey[0]);
+				}
+			})
+			.body("{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}")
+			.retrieve()
+			.toEntity(String.class);
 	}
 
-	private MvcTestResult post(String path, String json) {
-		return this.mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	private ResponseEntity<String> post(String path, String json) {
+		return this.api.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.toEntity(String.class);
 	}
 
-	private static long id(MvcTestResult result) {
-		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
+	private ResponseEntity<String> get(String path, Object... variables) {
+		return this.api.get().uri(path, variables).retrieve().toEntity(String.class);
 	}
 
-	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static ResponseEntity<String> assertProblem(ResponseEntity<String> response, HttpStatus status) {
+		assertThat(response.getStatusCode()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		return response;
+	}
+
+	private static void assertCreated(ResponseEntity<String> response, String replayed) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(response.getHeaders().getFirst(TransferController.REPLAYED)).isEqualTo(replayed);
+	}
+
+	private static Object json(ResponseEntity<String> response, String path) {
+		return JsonPath.read(response.getBody(), path);
+	}
+
+	private static long id(ResponseEntity<String> response) {
+		return ((Number) json(response, "$.id")).longValue();
 	}
 
 }

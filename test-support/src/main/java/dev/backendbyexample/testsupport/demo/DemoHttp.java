@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /**
  * A small HTTP client for demos: plain JDK, no magic, so a transcript shows exactly what
- * was sent.
+ * was sent. For demos only: tests use
+ * {@link dev.backendbyexample.testsupport.openapi.OpenApiValidation#restClient(String)},
+ * which checks every response against the API's own description.
  */
 public final class DemoHttp {
 
