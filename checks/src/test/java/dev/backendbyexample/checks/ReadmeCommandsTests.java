@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Every {@code ./mvnw} and {@code ./bbe} command a module's README prints works on a
@@ -51,9 +52,34 @@ class ReadmeCommandsTests {
 	@ParameterizedTest
 	@MethodSource("modules")
 	void everyMavenCommandBuildsTestSupportAndSelectsTestsThatExist(String module) {
+		assertThat(mavenProblems(module, read(REPOSITORY.resolve(module).resolve("README.md"))))
+			.as("problems with the ./mvnw commands in %s/README.md", module)
+			.isEmpty();
+	}
+
+	@Test
+	void theExerciseCommandsOfBeforeIssue7AreCaught() {
+		String readme = """
+				Run `./mvnw -pl transactions verify -Dtest='LostUpdateIntegrationTests,NoSuchTests#nor'`: the
+				optimistic cases fail.
+				""";
+		assertThat(mavenProblems("transactions", readme)).containsExactly(
+				"./mvnw -pl transactions verify -Dtest=LostUpdateIntegrationTests,NoSuchTests#nor: -pl without -am "
+						+ "fails on a fresh clone (test-support is not in ~/.m2)",
+				"./mvnw -pl transactions verify -Dtest=LostUpdateIntegrationTests,NoSuchTests#nor: -Dtest without "
+						+ "-Dsurefire.failIfNoSpecifiedTests=false fails in test-support, which has none of these tests",
+				"./mvnw -pl transactions verify -Dtest=LostUpdateIntegrationTests,NoSuchTests#nor: no test class "
+						+ "NoSuchTests in transactions/src/test/java");
+		assertThat(mavenProblems("transactions",
+				"./mvnw -B -pl transactions -am verify -Dtest='LostUpdateIntegrationTests#noSuchMethod' "
+						+ "-Dsurefire.failIfNoSpecifiedTests=false"))
+			.singleElement(STRING)
+			.endsWith("no test method noSuchMethod in LostUpdateIntegrationTests");
+	}
+
+	private static List<String> mavenProblems(String module, String readme) {
 		List<String> problems = new ArrayList<>();
-		List<List<String>> commands = commands(module, "mvnw");
-		for (List<String> command : commands) {
+		for (List<String> command : commands(readme, "mvnw")) {
 			String shown = String.join(" ", command);
 			Optional<String> projects = value(command, "-pl");
 			if (projects.isPresent() && !command.contains("-am") && !command.contains("--also-make")) {
@@ -72,7 +98,7 @@ class ReadmeCommandsTests {
 				}
 			}
 		}
-		assertThat(problems).as("problems with the ./mvnw commands in %s/README.md", module).isEmpty();
+		return problems;
 	}
 
 	@ParameterizedTest
@@ -81,7 +107,7 @@ class ReadmeCommandsTests {
 		Set<String> subcommands = bbeSubcommands();
 		List<String> known = modules();
 		List<String> problems = new ArrayList<>();
-		for (List<String> command : commands(module, "bbe")) {
+		for (List<String> command : commands(read(REPOSITORY.resolve(module).resolve("README.md")), "bbe")) {
 			String shown = String.join(" ", command);
 			if (command.size() < 2) {
 				continue;
@@ -171,10 +197,9 @@ class ReadmeCommandsTests {
 	}
 
 	/** The README's {@code ./mvnw} or {@code ./bbe} commands, as shell words. */
-	static List<List<String>> commands(String module, String program) {
-		String readme = read(REPOSITORY.resolve(module).resolve("README.md")).replace("\\\n", " ");
+	static List<List<String>> commands(String readme, String program) {
 		List<List<String>> commands = new ArrayList<>();
-		Matcher command = COMMAND.matcher(readme);
+		Matcher command = COMMAND.matcher(readme.replace("\\\n", " "));
 		while (command.find()) {
 			if (command.group(1).equals(program)) {
 				commands.add(words(command.group().replaceAll("\\s+#.*", "")));

@@ -71,6 +71,10 @@ public final class Exercises {
 					throw new MarkerException("exercises.properties: unknown key " + key.group(1) + "." + key.group(2)
 							+ " (known: " + FIELDS.stream().sorted().collect(Collectors.joining(", ")) + ")");
 				}
+				if (key.group(2).equals("tests") && line.endsWith("\\")) {
+					throw new MarkerException("exercises.properties: keep " + key.group(1)
+							+ ".tests on one line (./bbe exercise reads it with sed)");
+				}
 				ids.add(key.group(1));
 			}
 		}

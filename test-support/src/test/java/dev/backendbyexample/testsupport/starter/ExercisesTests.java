@@ -71,4 +71,12 @@ class ExercisesTests {
 			.withMessageStartingWith("exercises.properties: unknown key optimistic.hint");
 	}
 
+	@Test
+	void testsStayOnOneLineForBbe() {
+		assertThatExceptionOfType(MarkerException.class)
+			.isThrownBy(() -> Exercises.parse(
+					MANIFEST.replace("tests=LostUpdateIntegrationTests,", "tests=LostUpdateIntegrationTests,\\\n  ")))
+			.withMessage("exercises.properties: keep optimistic.tests on one line (./bbe exercise reads it with sed)");
+	}
+
 }
