@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +26,7 @@ import dev.backendbyexample.ratelimiting.algorithm.RateLimiter;
 import dev.backendbyexample.ratelimiting.redis.LuaScript;
 import dev.backendbyexample.ratelimiting.redis.RedisRateLimiter;
 import dev.backendbyexample.ratelimiting.redis.ScriptedRedis;
+import dev.backendbyexample.testsupport.demo.BenchmarkArguments;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -52,16 +51,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * peers: {@code redis-benchmark} running EVALSHA of the same token-bucket script (the
  * physical limit), Bucket4j's Lettuce backend, and Resilience4j's in-memory RateLimiter.
  * <p>
- * Arguments (all optional): {@code duration=3s warmup=1s threads=1,16,64 keys=10000
- * algorithms=all}. Keys live under a fresh prefix of the harness's namespace and are
- * deleted when it closes.
+ * Arguments (all optional, {@code --name=value} as for every benchmark):
+ * {@code --duration=3s --warmup=1s --threads=1,16,64 --keys=10000 --algorithms=all} (or a
+ * list of algorithm ids such as {@code token-bucket,sliding-window-log}); an unknown name
+ * is refused. Keys live under a fresh prefix of the harness's namespace and are deleted
+ * when it closes.
  */
 public class RateLimitingBenchmark {
 
 	static final Limit LIMIT = Limit.of(1000, Duration.ofSeconds(1));
 
 	public static void main(String[] args) throws Exception {
-		run(args, System.out);
+		try {
+			run(args, System.out);
+		}
+		catch (BenchmarkArguments.Invalid ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
 	}
 
 	/** Runs the benchmark, prints the table to {@code out} and returns its rows. */
@@ -166,13 +173,16 @@ public class RateLimitingBenchmark {
 					ThreadLocalRandom random = ThreadLocalRandom.current();
 					long end = deadline[0];
 					long now = System.nanoTime();
-					while (now < end) {
+					// At least one call each: on a loaded machine a caller may first run
+					// after the deadline, and a cell of short duration would stay empty.
+					do {
 						int key = (keys == 1) ? 0 : random.nextInt(keys);
 						call.test(key);
 						long after = System.nanoTime();
 						histogram.record(after - now);
 						now = after;
 					}
+					while (now < end);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -343,29 +353,26 @@ public class RateLimitingBenchmark {
 
 	}
 
-	/** The command line: {@code name=value} pairs. */
+	/** The command line, {@code --name=value} as every benchmark takes it. */
 	record Settings(Duration duration, Duration warmup, List<Integer> threads, int keys, List<Algorithm> algorithms) {
 
 		static Settings parse(String[] args) {
-			Map<String, String> given = new HashMap<>();
-			for (String arg : args) {
-				String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-				given.put(pair[0], (pair.length > 1) ? pair[1] : "");
-			}
-			List<Algorithm> algorithms = given.getOrDefault("algorithms", "all").equals("all")
-					? List.of(Algorithm.values())
-					: Arrays.stream(given.get("algorithms").split(","))
-						.map((name) -> Algorithm.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')))
-						.toList();
-			return new Settings(duration(given.getOrDefault("duration", "3s")),
-					duration(given.getOrDefault("warmup", "1s")),
-					Arrays.stream(given.getOrDefault("threads", "1,16,64").split(",")).map(Integer::valueOf).toList(),
-					Integer.parseInt(given.getOrDefault("keys", "10000")), algorithms);
+			BenchmarkArguments arguments = BenchmarkArguments.parse(args, "--duration=3s", "--warmup=1s",
+					"--threads=1,16,64", "--keys=10000", "--algorithms=all");
+			return new Settings(arguments.duration("duration"), arguments.duration("warmup"),
+					arguments.positives("threads"), arguments.positive("keys"), algorithms(arguments));
 		}
 
-		private static Duration duration(String text) {
-			return text.endsWith("ms") ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
-					: Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+		private static List<Algorithm> algorithms(BenchmarkArguments arguments) {
+			List<String> ids = arguments.list("algorithms");
+			if (ids.equals(List.of("all"))) {
+				return List.of(Algorithm.values());
+			}
+			List<String> known = Arrays.stream(Algorithm.values()).map(Algorithm::id).toList();
+			if (!known.containsAll(ids)) {
+				throw arguments.invalid("algorithms", "all or a list of " + String.join(",", known));
+			}
+			return ids.stream().map((id) -> Algorithm.values()[known.indexOf(id)]).toList();
 		}
 
 	}

@@ -62,8 +62,7 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 
 	private static String register(Service service, BeanDefinitionRegistry registry, Namespace namespace) {
 		// Each support class is loaded only when its service is asked for, so a module
-		// needs
-		// on its classpath only the clients of the services it uses.
+		// needs on its classpath only the clients of the services it uses.
 		return switch (service) {
 			case POSTGRES -> PostgresSupport.register(registry, namespace);
 			case REDIS -> RedisSupport.register(registry, namespace);
@@ -104,10 +103,8 @@ class BackingServicesRegistrar implements ImportBeanDefinitionRegistrar, Environ
 		properties.put("bbe.kafka.topic-prefix", namespace.kafkaTopicPrefix());
 		properties.put("bbe.services.mode", ServiceModes.current().mode().name().toLowerCase());
 		// The test framework caches contexts, each with a pool that Hikari keeps full (10
-		// by
-		// default): a dozen cached contexts exhaust PostgreSQL's 100 connections. Idle
-		// pools
-		// shrink to one connection instead.
+		// by default): a dozen cached contexts exhaust PostgreSQL's 100 connections. Idle
+		// pools shrink to one connection instead.
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		this.environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));

@@ -120,10 +120,8 @@ final class KafkaSupport {
 		@Override
 		public void destroy() throws Exception {
 			// At JVM exit the in-JVM broker is being stopped by its own shutdown hook, at
-			// the
-			// same time: asking it to delete topics would only wait out the admin
-			// timeout,
-			// and its topics go with it anyway.
+			// the same time: asking it to delete topics would only wait out the admin
+			// timeout, and its topics go with it anyway.
 			if (this.server.inJvm() && jvmIsShuttingDown()) {
 				return;
 			}

@@ -122,8 +122,7 @@ final class PostgresSupport {
 		@Override
 		public void destroy() {
 			if (this.namespace.owned()) {
-				// FORCE ends sessions a pool forgot to close; without it the drop would
-				// fail.
+				// FORCE ends sessions a pool forgot to close; without it the drop fails.
 				execute("DROP DATABASE IF EXISTS " + this.namespace.databaseName() + " WITH (FORCE)");
 			}
 		}

@@ -1,16 +1,9 @@
 package dev.backendbyexample.testsupport;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
@@ -25,6 +18,8 @@ import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
  */
 final class RabbitSupport {
 
+	private static final Log logger = LogFactory.getLog(RabbitSupport.class);
+
 	static final String DEFAULT_HOST = "127.0.0.1";
 
 	static final int DEFAULT_PORT = 5672;
@@ -33,7 +28,13 @@ final class RabbitSupport {
 
 	static final String DEFAULT_USER = "guest";
 
+	static final String DEFAULT_RABBITMQCTL = "rabbitmqctl";
+
+	static final String ENABLE_MANAGEMENT = "rabbitmq-plugins enable rabbitmq_management";
+
 	private static @Nullable Server server;
+
+	private static @Nullable RabbitMQContainer container;
 
 	private RabbitSupport() {
 	}
@@ -47,22 +48,64 @@ final class RabbitSupport {
 	}
 
 	static Server local(LocalSettings settings) {
-		Server local = new Server(settings.get("BBE_RABBITMQ_HOST", DEFAULT_HOST),
-				settings.port("BBE_RABBITMQ_PORT", DEFAULT_PORT),
-				settings.port("BBE_RABBITMQ_MANAGEMENT_PORT", DEFAULT_MANAGEMENT_PORT),
-				settings.get("BBE_RABBITMQ_USER", DEFAULT_USER), settings.get("BBE_RABBITMQ_PASSWORD", DEFAULT_USER));
-		Reachability.require(Service.RABBITMQ, local.host(), local.port(), "BBE_RABBITMQ_HOST and BBE_RABBITMQ_PORT");
-		// Virtual hosts can only be created through the management API, not over AMQP.
-		Reachability.require(Service.RABBITMQ, local.host(), local.managementPort(),
-				"BBE_RABBITMQ_MANAGEMENT_PORT; the management plugin must be enabled: rabbitmq-plugins enable rabbitmq_management");
-		return local;
+		String host = settings.get("BBE_RABBITMQ_HOST", DEFAULT_HOST);
+		int port = settings.port("BBE_RABBITMQ_PORT", DEFAULT_PORT);
+		String username = settings.get("BBE_RABBITMQ_USER", DEFAULT_USER);
+		String password = settings.get("BBE_RABBITMQ_PASSWORD", DEFAULT_USER);
+		Reachability.require(Service.RABBITMQ, host, port, "BBE_RABBITMQ_HOST and BBE_RABBITMQ_PORT");
+		int managementPort = settings.port("BBE_RABBITMQ_MANAGEMENT_PORT", DEFAULT_MANAGEMENT_PORT);
+		Rabbitmqctl rabbitmqctl = Rabbitmqctl.onThisMachine(settings.get("BBE_RABBITMQCTL", DEFAULT_RABBITMQCTL), host);
+		return new Server(host, port, username, password,
+				virtualHostAdmin(host, managementPort, username, password, rabbitmqctl));
+	}
+
+	/**
+	 * Virtual hosts cannot be created over AMQP: the management API does it when the
+	 * plugin is enabled, else {@code rabbitmqctl} when it may, else the start fails
+	 * saying how to enable the plugin.
+	 */
+	static VirtualHostAdmin virtualHostAdmin(String host, int managementPort, String username, String password,
+			Rabbitmqctl rabbitmqctl) {
+		String managementRefusal = Reachability.refusal(host, managementPort);
+		if (managementRefusal == null) {
+			return new RabbitManagementApi(host, managementPort, username, password);
+		}
+		String whyNot = rabbitmqctl.whyNotUsable();
+		if (whyNot == null) {
+			logger.info("RabbitMQ management API does not answer on " + host + ":" + managementPort + " ("
+					+ managementRefusal + "); virtual hosts are created with " + rabbitmqctl.describe());
+			return rabbitmqctl;
+		}
+		throw new BackingServiceUnavailableException(Service.RABBITMQ, host + ":" + managementPort, "mode local, "
+				+ managementRefusal
+				+ "; change the address with BBE_RABBITMQ_MANAGEMENT_PORT; the management plugin must be enabled: "
+				+ ENABLE_MANAGEMENT + "; rabbitmqctl could not stand in for it: " + whyNot);
 	}
 
 	private static Server container() {
-		RabbitMQContainer container = new RabbitMQContainer(ContainerImages.RABBITMQ);
-		container.start();
-		return new Server(container.getHost(), container.getAmqpPort(), container.getHttpPort(),
-				container.getAdminUsername(), container.getAdminPassword());
+		RabbitMQContainer started = new RabbitMQContainer(ContainerImages.RABBITMQ);
+		started.start();
+		container = started;
+		return new Server(started.getHost(), started.getAmqpPort(), started.getAdminUsername(),
+				started.getAdminPassword(), new RabbitManagementApi(started.getHost(), started.getHttpPort(),
+						started.getAdminUsername(), started.getAdminPassword()));
+	}
+
+	/**
+	 * The broker's {@code rabbitmqctl}: inside its container in containers mode, else on
+	 * this machine.
+	 */
+	static synchronized Rabbitmqctl rabbitmqctl(LocalSettings settings) {
+		Server broker = server();
+		return (container != null) ? Rabbitmqctl.inContainer(container)
+				: Rabbitmqctl.onThisMachine(settings.get("BBE_RABBITMQCTL", DEFAULT_RABBITMQCTL), broker.host());
+	}
+
+	/** The management API port of the broker: its container's, or the local setting. */
+	static synchronized int managementPort(LocalSettings settings) {
+		server();
+		return (container != null) ? container.getHttpPort()
+				: settings.port("BBE_RABBITMQ_MANAGEMENT_PORT", DEFAULT_MANAGEMENT_PORT);
 	}
 
 	static String register(BeanDefinitionRegistry registry, Namespace namespace) {
@@ -97,42 +140,20 @@ final class RabbitSupport {
 				BeanDefinitionBuilder.genericBeanDefinition(RabbitConnectionDetails.class, () -> details)
 					.addDependsOn("bbeRabbitVirtualHost")
 					.getBeanDefinition());
-		return "RabbitMQ " + server.host() + ":" + server.port() + " virtual host " + namespace.virtualHost();
+		return "RabbitMQ " + server.host() + ":" + server.port() + " virtual host " + namespace.virtualHost()
+				+ " (through " + server.admin().describe() + ")";
 	}
 
 	/**
-	 * Where RabbitMQ listens: AMQP and the management HTTP API. The password is never
-	 * printed.
+	 * Where RabbitMQ listens for AMQP, and what creates its virtual hosts. The password
+	 * is never printed.
 	 */
-	record Server(String host, int port, int managementPort, String username, String password) {
+	record Server(String host, int port, String username, String password, VirtualHostAdmin admin) {
 
-		/** Calls the management API; returns the HTTP status. */
-		int manage(String method, String path, String json) {
-			String credentials = Base64.getEncoder()
-				.encodeToString((this.username + ":" + this.password).getBytes(StandardCharsets.UTF_8));
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://" + this.host + ":" + this.managementPort + "/api/" + path))
-				.timeout(Duration.ofSeconds(10))
-				.header("Authorization", "Basic " + credentials)
-				.header("Content-Type", "application/json")
-				.method(method,
-						json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-								: HttpRequest.BodyPublishers.ofString(json))
-				.build();
-			try (HttpClient client = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1) // the management API chokes on the
-														// h2c upgrade
-				.connectTimeout(Duration.ofSeconds(2))
-				.build()) {
-				return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("RabbitMQ management API: " + method + " " + path + " failed", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", ex);
-			}
+		@Override
+		public String toString() {
+			return "Server[" + this.host + ":" + this.port + ", user " + this.username + ", " + this.admin.describe()
+					+ "]";
 		}
 
 	}
@@ -151,16 +172,13 @@ final class RabbitSupport {
 			this.server = server;
 			this.namespace = namespace;
 			if (namespace.owned()) {
-				String vhost = path(namespace.virtualHost());
-				expect(server.manage("PUT", "vhosts/" + vhost, ""), "create virtual host");
 				try {
-					expect(server.manage("PUT", "permissions/" + vhost + "/" + path(server.username()),
-							"{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"), "grant permissions");
+					server.admin().create(namespace.virtualHost(), server.username());
 				}
 				catch (RuntimeException ex) {
 					// A bean that fails to construct is never destroyed: undo the
-					// half-made namespace.
-					destroy();
+					// half-made namespace (a virtual host created without permissions).
+					undo(ex);
 					throw ex;
 				}
 			}
@@ -169,19 +187,18 @@ final class RabbitSupport {
 		@Override
 		public void destroy() {
 			if (this.namespace.owned()) {
-				expect(this.server.manage("DELETE", "vhosts/" + path(this.namespace.virtualHost()), ""),
-						"delete virtual host");
+				this.server.admin().delete(this.namespace.virtualHost());
 			}
 		}
 
-		private static String path(String segment) {
-			return URLEncoder.encode(segment, StandardCharsets.UTF_8);
-		}
-
-		private void expect(int status, String action) {
-			if (status / 100 != 2) {
-				throw new IllegalStateException("RabbitMQ management API: could not " + action + " "
-						+ this.namespace.virtualHost() + " (HTTP " + status + ")");
+		private void undo(RuntimeException failure) {
+			try {
+				if (this.server.admin().exists(this.namespace.virtualHost())) {
+					this.server.admin().delete(this.namespace.virtualHost());
+				}
+			}
+			catch (RuntimeException ex) {
+				failure.addSuppressed(ex);
 			}
 		}
 

@@ -1,9 +1,13 @@
 package dev.backendbyexample.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fails fast, with a message a learner can act on, when a local service's port does not
@@ -20,12 +24,33 @@ final class Reachability {
 	}
 
 	static void require(Service service, String host, int port, String settingNames) {
+		String refusal = refusal(host, port);
+		if (refusal != null) {
+			throw new BackingServiceUnavailableException(service, host + ":" + port,
+					"mode local, " + refusal + "; change the address with " + settingNames);
+		}
+	}
+
+	/** Why the port does not answer, or {@code null} when it does. */
+	static @Nullable String refusal(String host, int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
+			return null;
 		}
 		catch (IOException ex) {
-			throw new BackingServiceUnavailableException(service, host + ":" + port,
-					"mode local, " + ex.getMessage() + "; change the address with " + settingNames);
+			return ex.getMessage();
+		}
+	}
+
+	/** Whether the host is this machine: a loopback address or one of its interfaces. */
+	static boolean isThisMachine(String host) {
+		try {
+			InetAddress address = InetAddress.getByName(host);
+			return address.isLoopbackAddress() || address.isAnyLocalAddress()
+					|| NetworkInterface.getByInetAddress(address) != null;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -1,10 +1,17 @@
 package dev.backendbyexample.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,12 +44,34 @@ class FailFastTests {
 	}
 
 	@Test
-	void rabbitWithoutManagementPluginSaysHowToEnableIt() throws IOException {
+	void rabbitWithoutManagementApiNorRabbitmqctlSaysHowToEnableThePlugin() throws IOException {
 		int port = closedPort();
 		assertThatExceptionOfType(BackingServiceUnavailableException.class)
-			.isThrownBy(() -> RabbitSupport.local(LocalSettings.of(Map.of("BBE_RABBITMQ_MANAGEMENT_PORT", "" + port))))
-			.withMessageStartingWith("RabbitMQ is not reachable at 127.0.0.1:" + port)
-			.withMessageContaining("rabbitmq-plugins enable rabbitmq_management");
+			.isThrownBy(() -> RabbitSupport.virtualHostAdmin("127.0.0.1", port, "guest", "guest",
+					Rabbitmqctl.onThisMachine("bbe-no-such-rabbitmqctl", "127.0.0.1")))
+			.withMessageStartingWith("RabbitMQ is not reachable at 127.0.0.1:" + port + " (mode local, ")
+			.withMessageContaining(
+					"change the address with BBE_RABBITMQ_MANAGEMENT_PORT; the management plugin must be enabled: rabbitmq-plugins enable rabbitmq_management")
+			.withMessageContaining("rabbitmqctl could not stand in for it: `bbe-no-such-rabbitmqctl` could not be run")
+			.withMessageContaining("docker compose up -d rabbitmq");
+	}
+
+	@Test
+	void rabbitmqctlThatIsNotAllowedDoesNotStandIn() throws IOException {
+		// `false` runs and exits 1, as rabbitmqctl does for a user who may not read the
+		// broker's Erlang cookie.
+		int port = closedPort();
+		assertThatExceptionOfType(BackingServiceUnavailableException.class)
+			.isThrownBy(() -> RabbitSupport.virtualHostAdmin("127.0.0.1", port, "guest", "guest",
+					Rabbitmqctl.onThisMachine("false", "127.0.0.1")))
+			.withMessageContaining("rabbitmq-plugins enable rabbitmq_management")
+			.withMessageContaining("rabbitmqctl could not stand in for it: `false` was refused: exit code 1");
+	}
+
+	@Test
+	void rabbitmqctlNeverStandsInForABrokerOnAnotherMachine() {
+		assertThat(Rabbitmqctl.onThisMachine("rabbitmqctl", "192.0.2.1").whyNotUsable())
+			.isEqualTo("it manages only the broker on this machine, and BBE_RABBITMQ_HOST is 192.0.2.1");
 	}
 
 	@Test
@@ -65,10 +94,40 @@ class FailFastTests {
 	}
 
 	@Test
-	void aSilentHostIsGivenUpWellWithinFiveSeconds() {
-		// A closed loopback port refuses at once; a host that drops packets waits for
-		// this.
-		assertThat(Reachability.CONNECT_TIMEOUT).isLessThanOrEqualTo(java.time.Duration.ofSeconds(3));
+	@Timeout(30) // a guard against a hang, not a measurement
+	void aHostThatNeverAnswersIsGivenUpByTheConnectTimeout() throws IOException {
+		// A listener whose accept queue is full drops new connection attempts without a
+		// word, as a firewalled host does: without a connect timeout the attempt would
+		// wait for the kernel's SYN retries (about two minutes), and "Connect timed out"
+		// is the timeout's own message.
+		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> queued = fillAcceptQueue(silent.getLocalPort());
+			try {
+				assertThat(Reachability.refusal("127.0.0.1", silent.getLocalPort())).isEqualTo("Connect timed out");
+			}
+			finally {
+				for (Socket socket : queued) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	/** Connects until the listener stops answering; returns the connections made. */
+	private static List<Socket> fillAcceptQueue(int port) throws IOException {
+		List<Socket> queued = new ArrayList<>();
+		for (int attempt = 0; attempt < 16; attempt++) {
+			Socket socket = new Socket();
+			try {
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+				queued.add(socket);
+			}
+			catch (SocketTimeoutException ex) {
+				socket.close();
+				return queued;
+			}
+		}
+		throw new IllegalStateException("the accept queue never filled after " + queued.size() + " connections");
 	}
 
 	private static int closedPort() throws IOException {

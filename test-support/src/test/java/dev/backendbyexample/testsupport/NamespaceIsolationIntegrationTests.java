@@ -95,7 +95,7 @@ class NamespaceIsolationIntegrationTests {
 
 		assertThat(databaseExists("bbe_" + id)).isFalse();
 		assertThat(RedisSupport.Keys.deleteAll(RedisSupport.server(), "bbe:" + id + ":")).isZero();
-		assertThat(RabbitSupport.server().manage("GET", "vhosts/bbe-" + id, "")).isEqualTo(404);
+		assertThat(RabbitSupport.server().admin().exists("bbe-" + id)).isFalse();
 		try (Admin admin = kafka.admin()) {
 			assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain(topic);
 		}

@@ -29,8 +29,8 @@ class ServiceModesTests {
 		CountDownLatch neverReleased = new CountDownLatch(1);
 		String server = ServiceModes.resolve(AUTO_CHOSE_CONTAINERS, Duration.ofMillis(200), Service.REDIS,
 				() -> "local", () -> {
-					awaitQuietly(neverReleased); // a pull that retries against an
-													// unreachable registry
+					// a pull that retries against an unreachable registry
+					awaitQuietly(neverReleased);
 					return "container";
 				}, this.notices::add);
 		assertThat(server).isEqualTo("local");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import dev.backendbyexample.testsupport.demo.BenchmarkArguments;
 import dev.backendbyexample.testsupport.demo.DemoHttp;
 import dev.backendbyexample.testsupport.demo.Narrator;
 import dev.backendbyexample.transactions.TransferLoad.Kind;
@@ -36,9 +36,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * full HTTP stack, next to PostgreSQL's own {@code pgbench} (TPC-B-like) on the same
  * server, in this run's own database, as the ceiling.
  * <p>
- * Arguments (all optional): {@code --duration=5s --threads=1,8,32
+ * Arguments (all optional, {@code --name=value} as for every benchmark):
+ * {@code --duration=5s --threads=1,8,32
  * --strategies=naive,pessimistic,optimistic,atomic-update,serializable
- * --workloads=uniform,hot-pair --accounts=1000 --pgbench=true}.
+ * --workloads=uniform,hot-pair --accounts=1000 --pgbench=true}; an unknown name is
+ * refused.
  */
 public final class TransactionsBenchmark {
 
@@ -52,7 +54,13 @@ public final class TransactionsBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		run(args, System.out);
+		try {
+			run(args, System.out);
+		}
+		catch (BenchmarkArguments.Invalid ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
 	}
 
 	static void run(String[] args, PrintStream out) throws Exception {
@@ -256,29 +264,28 @@ public final class TransactionsBenchmark {
 			int accounts, boolean pgbench) {
 
 		static Settings parse(String[] args) {
-			Map<String, String> given = new HashMap<>();
-			for (String arg : args) {
-				String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-				given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
-			}
-			return new Settings(parseDuration(given.getOrDefault("duration", "5s")),
-					Arrays.stream(given.getOrDefault("threads", "1,8,32").split(",")).map(Integer::parseInt).toList(),
-					Arrays
-						.stream(given
-							.getOrDefault("strategies", "naive,pessimistic,optimistic,atomic-update,serializable")
-							.split(","))
-						.map(Strategy::of)
-						.toList(),
-					List.of(given.getOrDefault("workloads", "uniform,hot-pair").split(",")),
-					Integer.parseInt(given.getOrDefault("accounts", "1000")),
-					Boolean.parseBoolean(given.getOrDefault("pgbench", "true")));
+			BenchmarkArguments arguments = BenchmarkArguments.parse(args, "--duration=5s", "--threads=1,8,32",
+					"--strategies=naive,pessimistic,optimistic,atomic-update,serializable",
+					"--workloads=uniform,hot-pair", "--accounts=1000", "--pgbench=true");
+			return new Settings(arguments.duration("duration"), arguments.positives("threads"), strategies(arguments),
+					workloads(arguments), arguments.positive("accounts"), arguments.flag("pgbench"));
 		}
 
-		private static Duration parseDuration(String text) {
-			if (text.endsWith("ms")) {
-				return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+		private static List<Strategy> strategies(BenchmarkArguments arguments) {
+			List<String> known = Arrays.stream(Strategy.values()).map(Strategy::slug).toList();
+			List<String> slugs = arguments.list("strategies");
+			if (!known.containsAll(slugs)) {
+				throw arguments.invalid("strategies", "a list of " + String.join(",", known));
 			}
-			return Duration.ofSeconds(Long.parseLong(text.replace("s", "")));
+			return slugs.stream().map(Strategy::of).toList();
+		}
+
+		private static List<String> workloads(BenchmarkArguments arguments) {
+			List<String> workloads = arguments.list("workloads");
+			if (!List.of("uniform", "hot-pair").containsAll(workloads)) {
+				throw arguments.invalid("workloads", "a list of uniform,hot-pair");
+			}
+			return workloads;
 		}
 
 		int maxThreads() {

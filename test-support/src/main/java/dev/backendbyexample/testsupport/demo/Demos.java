@@ -35,8 +35,7 @@ public final class Demos {
 			logger.error("The demo failed: " + ex.getMessage(), ex);
 			exitCode = 1;
 		}
-		// Brokers and pools may leave non-daemon threads behind; the demo is over either
-		// way.
+		// Brokers and pools may leave non-daemon threads behind; the demo is over anyway.
 		System.exit(exitCode);
 	}
 
