@@ -63,7 +63,8 @@ class StartersIntegrationTests {
 			builds.put(module,
 					new Build(starter, exercises,
 							maven(starter, "build.log", "-Dtest=!dev/backendbyexample/testsupport/**",
-									"-Dsurefire.failIfNoSpecifiedTests=false", "-Dmaven.test.failure.ignore=true"),
+									"-Dsurefire.failIfNoSpecifiedTests=false", "-Dmaven.test.failure.ignore=true",
+									"-DforkCount=2"),
 							System.nanoTime()));
 		}
 	}
@@ -95,9 +96,8 @@ class StartersIntegrationTests {
 		if (!unexpected.isEmpty()) {
 			logger.info("Running again, on their own, the tests that failed in the {} starter but are not listed: {}",
 					module, unexpected);
-			awaitSuccess(
-					maven(starter, "rerun.log", "-pl", module, "-am", "-Dtest=" + String.join(",", unexpected),
-							"-Dsurefire.failIfNoSpecifiedTests=false", "-Dmaven.test.failure.ignore=true"),
+			awaitSuccess(maven(starter, "rerun.log", "-pl", module, "-am", "-Dtest=" + String.join(",", unexpected),
+					"-Dsurefire.failIfNoSpecifiedTests=false", "-Dmaven.test.failure.ignore=true", "-DforkCount=2"),
 					starter.resolve("rerun.log"));
 			failed.removeAll(unexpected);
 			failed.addAll(failed(SurefireReports.read(starter.resolve(module).resolve("target/surefire-reports"))));
