@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * build has just run and passed (this module is built after every module it checks).
  * <p>
  * Each starter is built by its own Maven wrapper, offline against {@code ~/.m2}, on the
- * same backing services as the main build; the starters build side by side, since most of
- * their time is spent waiting (on locks, timeouts, Awaitility), not computing. A test
+ * same backing services as the main build. The starters build side by side, each with two
+ * test JVMs, since most of their time is spent waiting (an exercise's test often fails by
+ * waiting out its Awaitility bound for a state that never comes), not computing. A test
  * outside the lists that fails is run once more on its own: one that passes then failed
  * only because the machine was loaded, while an exercise's tests fail every time.
  */
