@@ -2,6 +2,7 @@ package dev.backendbyexample.checks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,9 +183,10 @@ class StartersIntegrationTests {
 		}
 	}
 
+	/** Any file, text or not (a screenshot), as a string that compares byte for byte. */
 	private static String read(Path file) {
 		try {
-			return Files.readString(file);
+			return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
