@@ -13,6 +13,7 @@ if not now then
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 end
 
+-- exercise:begin sliding-window-counter
 local window = math.floor(now / size)
 local state = redis.call('HMGET', KEYS[1], 'w', 'p', 'c')
 local stored = tonumber(state[1])
@@ -49,3 +50,4 @@ else
   retry = size - elapsed + size - math.floor((limit - permits) * size / current)
 end
 return {0, math.max(0, math.floor((limit * size - used) / size)), reset_after(previous, current), retry, 0}
+-- exercise:end sliding-window-counter

@@ -12,6 +12,7 @@ if not now then
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 end
 
+-- exercise:begin token-bucket
 local capacity = limit * size
 local state = redis.call('HMGET', KEYS[1], 'k', 't')
 local tokens = capacity
@@ -33,3 +34,4 @@ redis.call('HSET', KEYS[1], 'k', string.format('%d', tokens), 't', string.format
 -- A key that expired is indistinguishable from a full bucket, so expire it once it would be.
 redis.call('PEXPIRE', KEYS[1], math.ceil(refill / 1000) + 1000)
 return {1, math.floor(tokens / size), refill, 0, 0}
+-- exercise:end token-bucket

@@ -34,6 +34,7 @@ class OptimisticTransfers implements TransferStrategy {
 	}
 
 	private Transfer attempt(TransferCommand command) {
+		// exercise:begin optimistic
 		Account from = this.accounts.get(command.from());
 		Account to = this.accounts.get(command.to());
 		if (from.balance() < command.amount()) {
@@ -44,13 +45,16 @@ class OptimisticTransfers implements TransferStrategy {
 		write(first, (first == from) ? -command.amount() : command.amount());
 		write(second, (second == from) ? -command.amount() : command.amount());
 		return this.ledger.record(command, strategy());
+		// exercise:end optimistic
 	}
 
 	private void write(Account account, long delta) {
+		// exercise:begin optimistic
 		if (!this.accounts.setBalanceIfVersion(account.id(), Math.addExact(account.balance(), delta),
 				account.version())) {
 			throw new VersionConflict(account.id(), account.version());
 		}
+		// exercise:end optimistic
 	}
 
 }

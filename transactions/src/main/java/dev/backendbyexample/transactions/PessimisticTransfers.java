@@ -29,6 +29,7 @@ class PessimisticTransfers implements TransferStrategy {
 	@Override
 	@Transactional
 	public Transfer transfer(TransferCommand command) {
+		// exercise:begin lock-order
 		// Locking in "from, to" order instead would deadlock A->B against B->A
 		// (DeadlockIntegrationTests shows PostgreSQL aborting one of them with 40P01).
 		Account first = this.accounts.lock(command.firstInLockOrder());
@@ -42,6 +43,7 @@ class PessimisticTransfers implements TransferStrategy {
 		this.accounts.setBalance(from.id(), from.balance() - command.amount());
 		this.accounts.setBalance(to.id(), Math.addExact(to.balance(), command.amount()));
 		return this.ledger.record(command, strategy());
+		// exercise:end lock-order
 	}
 
 }

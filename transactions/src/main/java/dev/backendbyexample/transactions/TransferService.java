@@ -39,27 +39,37 @@ class TransferService {
 	 */
 	public TransferResult transfer(TransferCommand command, @Nullable Strategy strategy) {
 		String key = command.idempotencyKey();
-		if (key != null) {
-			Ledger.Replay earlier = this.ledger.findByIdempotencyKey(command.from(), key).orElse(null);
-			if (earlier != null) {
-				return replay(earlier, command, key);
-			}
+		if (key == null) {
+			return new TransferResult(strategyFor(strategy).transfer(command), false);
+		}
+		return transferOnce(command, strategyFor(strategy), key);
+	}
+
+	/**
+	 * Replays what the first request with this key got, or moves the money and answers
+	 * what a concurrent request with the key got if that one won the race.
+	 */
+	private TransferResult transferOnce(TransferCommand command, TransferStrategy strategy, String key) {
+		// exercise:begin idempotent-replay
+		Ledger.Replay earlier = this.ledger.findByIdempotencyKey(command.from(), key).orElse(null);
+		if (earlier != null) {
+			return replay(earlier, command, key);
 		}
 		try {
-			return new TransferResult(strategyFor(strategy).transfer(command), false);
+			return new TransferResult(strategy.transfer(command), false);
 		}
 		catch (DuplicateKeyException | InsufficientFunds | RetriesExhausted ex) {
 			// A concurrent request with the same key may have committed after our check:
 			// either its ledger insert made ours fail (rolling our balance updates back),
 			// or its debit left too little for ours, or it kept us conflicting. In each
 			// case a retry must answer what the first request got, not a refusal.
-			Ledger.Replay winner = (key != null) ? this.ledger.findByIdempotencyKey(command.from(), key).orElse(null)
-					: null;
+			Ledger.Replay winner = this.ledger.findByIdempotencyKey(command.from(), key).orElse(null);
 			if (winner == null) {
 				throw ex;
 			}
 			return replay(winner, command, key);
 		}
+		// exercise:end idempotent-replay
 	}
 
 	TransferStrategy strategyFor(@Nullable Strategy strategy) {
@@ -67,10 +77,12 @@ class TransferService {
 	}
 
 	private TransferResult replay(Ledger.Replay earlier, TransferCommand command, String key) {
+		// exercise:begin idempotent-replay
 		if (!earlier.fingerprint().equals(command.fingerprint())) {
 			throw new IdempotencyKeyReused(key);
 		}
 		return new TransferResult(earlier.transfer(), true);
+		// exercise:end idempotent-replay
 	}
 
 }

@@ -21,6 +21,7 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 
 	@Override
 	Step<State> decide(State state, long now, int permits) {
+		// exercise:begin sliding-window-counter
 		long size = limit().windowMicros();
 		long limit = limit().permits();
 		long window = now / size;
@@ -40,6 +41,7 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 		// later time it still yields these counts.
 		return new Step<>(state, Decision.reject(Math.max(0, (limit * size - used) / size),
 				resetAfter(previous, current, elapsed, size), retryAfter));
+		// exercise:end sliding-window-counter
 	}
 
 	/**
@@ -47,10 +49,12 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 	 * window.
 	 */
 	private static long resetAfter(long previous, long current, long elapsed, long size) {
+		// exercise:begin sliding-window-counter
 		if (current > 0) {
 			return size - elapsed + size;
 		}
 		return (previous > 0) ? size - elapsed : 0;
+		// exercise:end sliding-window-counter
 	}
 
 	/**
@@ -59,6 +63,7 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 	 * the next one (where today's current becomes the previous).
 	 */
 	private long retryAfter(long previous, long current, int permits, long elapsed, long size) {
+		// exercise:begin sliding-window-counter
 		long limit = limit().permits();
 		long room = limit - current - permits;
 		if (room >= 0) {
@@ -67,6 +72,7 @@ final class SlidingWindowCounter extends CasRateLimiter<SlidingWindowCounter.Sta
 		}
 		long earliestNext = size - ((limit - permits) * size) / current;
 		return size - elapsed + earliestNext;
+		// exercise:end sliding-window-counter
 	}
 
 	@Override

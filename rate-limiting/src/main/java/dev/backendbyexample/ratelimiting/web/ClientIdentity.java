@@ -58,7 +58,15 @@ final class ClientIdentity {
 		if (forwardedFor == null || !isTrusted(remoteAddress)) {
 			return remoteAddress;
 		}
-		String[] hops = forwardedFor.split(",");
+		return rightmostUntrusted(forwardedFor.split(","), remoteAddress);
+	}
+
+	/**
+	 * The hops as a trusted proxy handed them to us, nearest last: the rightmost one we
+	 * do not trust, or the leftmost if every hop is trusted.
+	 */
+	private String rightmostUntrusted(String[] hops, String remoteAddress) {
+		// exercise:begin client-identity
 		String client = remoteAddress;
 		for (int i = hops.length - 1; i >= 0; i--) {
 			client = hops[i].strip();
@@ -67,6 +75,7 @@ final class ClientIdentity {
 			}
 		}
 		return client;
+		// exercise:end client-identity
 	}
 
 	/**
