@@ -113,9 +113,13 @@ class BoundedInputIntegrationTests {
 		byte[] body = huge(owner);
 
 		// Raw bytes, not a client: a client would fail writing what the server refuses to
-		// read.
-		RawHttp response = RawHttp.send(this.port, "POST /accounts HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+		// read. The answer is checked against the document all the same.
+		RawHttp response = RawHttp
+			.send(this.port,
+					"POST /accounts HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n",
+					body)
+			.assertDocumented(this.port, "POST", "/accounts");
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.header("Content-Type")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -168,10 +172,13 @@ class BoundedInputIntegrationTests {
 
 	private RawHttp postChunked(byte[] body) {
 		// Raw bytes, not a client: the validating client buffers a body and never chunks.
-		return RawHttp.send(this.port,
-				"POST /accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-						+ "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
-				RawHttp.chunked(body));
+		// The answer is checked against the document all the same.
+		return RawHttp
+			.send(this.port,
+					"POST /accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+							+ "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+					RawHttp.chunked(body))
+			.assertDocumented(this.port, "POST", "/accounts");
 	}
 
 	/** A valid body padded with whitespace, which JSON allows, to {@code size} bytes. */
