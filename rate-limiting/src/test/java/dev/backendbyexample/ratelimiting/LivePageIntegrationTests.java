@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.backendbyexample.testsupport.browser.HeadlessChromium;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,7 +146,7 @@ class LivePageIntegrationTests {
 	 * {@code RateLimit} header was decided there (one failing open carries none).
 	 */
 	private void limiterAnswersFromRedis() {
-		RestClient http = RestClient.create("http://localhost:" + this.port);
+		RestClient http = OpenApiValidation.restClient("http://localhost:" + this.port).build();
 		String client = "readiness-" + UUID.randomUUID();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> http.get()

@@ -37,7 +37,8 @@ class RateLimitedApiIntegrationTests {
 	RestClient api;
 
 	/**
-	 * Actuator endpoints are operations, not the API: the document does not list them.
+	 * Actuator endpoints are operations, not the API: the document does not list them;
+	 * nor does it list itself ({@code /v3/api-docs}).
 	 */
 	RestClient operations;
 

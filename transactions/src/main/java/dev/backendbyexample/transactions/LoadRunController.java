@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("/load-runs")
+@Tag(name = "Load runs", description = "The live page's bounded load: many transfers between a few hot accounts "
+		+ "with one strategy, sampled while they run.")
 class LoadRunController {
 
 	/** Longer than any run, so a stream is never cut before its {@code done} event. */
@@ -39,11 +43,13 @@ class LoadRunController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Start a bounded load run",
+	@Operation(operationId = "startLoadRun", summary = "Start a bounded load run",
 			description = "Opens a few hot accounts of 100.00 for the run, then moves random amounts between them "
 					+ "with the given strategy from `concurrency` threads, until `transfers` are done or `seconds` "
 					+ "have passed. One run at a time.")
-	@ApiResponse(responseCode = "201", description = "Started; Location is the run")
+	@ApiResponse(responseCode = "201", description = "Started; Location is the run.",
+			headers = @Header(name = "Location", description = "The run.",
+					schema = @Schema(type = "string", format = "uri-reference", example = "/load-runs/1")))
 	@ApiResponse(responseCode = "400", description = "A field is missing or out of bounds",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
@@ -56,7 +62,7 @@ class LoadRunController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A load run and every sample it has taken so far")
+	@Operation(operationId = "getLoadRun", summary = "A load run and every sample it has taken so far")
 	@ApiResponse(responseCode = "200", description = "The run")
 	@ApiResponse(responseCode = "404", description = "No such run (only the last 10 are kept)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -66,12 +72,17 @@ class LoadRunController {
 	}
 
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "A load run's samples as Server-Sent Events",
+	@Operation(operationId = "streamLoadRunEvents", summary = "A load run's samples as Server-Sent Events",
 			description = "Replays the samples taken so far, then sends one `sample` event about every 200 ms, "
 					+ "then one `done` event with the run's summary, and ends.")
 	@ApiResponse(responseCode = "200", description = "`sample` events, then one `done` event",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-					schema = @Schema(implementation = LoadRun.Sample.class)))
+					schema = @Schema(type = "string",
+							description = "Server-Sent Events: each `sample` event's data is a Sample (JSON), the "
+									+ "`done` event's data the run's Snapshot (JSON, its samples empty).",
+							example = "event:sample\ndata:{\"elapsedMillis\":200,\"completed\":40,\"accepted\":40,"
+									+ "\"rejected\":0,\"conflicted\":0,\"failed\":0,\"retries\":0,\"total\":40000,"
+									+ "\"balances\":[9000,11000,10000,10000]}\n\n")))
 	@ApiResponse(responseCode = "404", description = "No such run (only the last 10 are kept)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))

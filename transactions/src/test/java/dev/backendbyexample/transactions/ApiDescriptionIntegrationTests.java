@@ -24,6 +24,7 @@ class ApiDescriptionIntegrationTests {
 
 	@Test
 	void documentNamesTheApiAndEveryStatusItAnswers() throws IOException {
+		// The document itself is not an operation of the API: a plain client.
 		String document = RestClient.create("http://localhost:" + this.port)
 			.get()
 			.uri("/v3/api-docs")

@@ -2,6 +2,7 @@ package dev.backendbyexample.transactions;
 
 import java.io.IOException;
 
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Errors raised outside the controllers are Problem Details too: Tomcat's refusals of a
  * malformed request (before Spring MVC runs), Spring MVC's own (unknown path, wrong
  * method or media type), and an exception thrown by a servlet filter. Never Tomcat's HTML
- * page, Boot's whitelabel page or its {@code /error} map, never a stack trace.
+ * page, Boot's whitelabel page or its {@code /error} map, never a stack trace. Every
+ * answer to a request for an operation of the API, or for a path it does not have, is
+ * checked against the application's own OpenAPI document ({@link OpenApiValidation}).
  */
 @SpringBootTest(
 		classes = { TransactionsApplication.class, TransactionsServices.class,
@@ -37,17 +40,28 @@ class ContainerErrorsIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RestClient http;
+	RestClient api;
+
+	/**
+	 * Not the API: the failing filter's test-only {@code /boom} and the document itself.
+	 */
+	RestClient plain;
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		this.api = OpenApiValidation.restClient("http://localhost:" + this.port).build();
+		this.plain = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/accounts/a%2Fb", "/accounts/%00", "/accounts/%25%2F", "/accounts/a%5Cb",
 			"/../../etc/passwd" })
 	void pathTomcatRejectsThen400ProblemFromTheContainer(String target) {
+		// Raw bytes, not a client: an HTTP client would normalise or refuse this target.
 		RawHttp response = RawHttp.get(this.port, target);
 
 		assertThat(response.status()).isEqualTo(400);
@@ -56,6 +70,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void malformedRequestLineThen400Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /accounts/a|b HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -64,6 +79,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void malformedHeaderThen400Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /accounts/1 HTTP/1.1\r\nHost: localhost\r\nNo colon\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -72,6 +88,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void unsupportedHttpVersionThen505Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /accounts/1 HTTP/9.9\r\nHost: localhost\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(505);
@@ -99,12 +116,10 @@ class ContainerErrorsIntegrationTests {
 	@Test
 	void unacceptableAcceptThen406ProblemAnyway() {
 		// The client asked for HTML; a problem is still better than an empty 406.
-		ResponseEntity<String> response = this.http.get()
+		ResponseEntity<String> response = this.api.get()
 			.uri("/transfers")
 			.accept(MediaType.TEXT_HTML)
 			.retrieve()
-			.onStatus((status) -> true, (request, reply) -> {
-			})
 			.toEntity(String.class);
 
 		assertProblem(response, 406);
@@ -117,13 +132,12 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void exceptionInAServletFilterThen500ProblemWithoutItsMessage() {
-		// A browser's Accept: Boot would answer its whitelabel HTML page.
-		ResponseEntity<String> response = this.http.get()
+		// A browser's Accept: Boot would answer its whitelabel HTML page. The test-only
+		// failing filter's path, not the API: a plain client.
+		ResponseEntity<String> response = this.plain.get()
 			.uri(FailingFilter.PATH)
 			.accept(MediaType.TEXT_HTML)
 			.retrieve()
-			.onStatus((status) -> true, (request, reply) -> {
-			})
 			.toEntity(String.class);
 
 		assertProblem(response, 500);
@@ -142,16 +156,16 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void errorPageIsNotAnOperationOfTheApi() {
-		assertThat(this.http.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
+		// The document itself is not an operation of the API: a plain client.
+		assertThat(this.plain.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
 	}
 
 	private ResponseEntity<String> exchange(HttpMethod method, String path, MediaType type, String body) {
-		RestClient.RequestBodySpec request = this.http.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
+		RestClient.RequestBodySpec request = this.api.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
 		if (body != null) {
 			request.contentType(type).body(body);
 		}
-		return request.retrieve().onStatus((status) -> true, (req, reply) -> {
-		}).toEntity(String.class);
+		return request.retrieve().toEntity(String.class);
 	}
 
 	private static void assertProblem(ResponseEntity<String> response, int status) {

@@ -1,32 +1,41 @@
 package dev.backendbyexample.transactions;
 
-import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /load-runs}, the live page's bounded load: validated, one at a time, ended by
- * itself, and its samples true to the database.
+ * itself, and its samples true to the database. Over real HTTP, every response checked
+ * against the application's own OpenAPI document ({@link OpenApiValidation}).
  */
 @TransactionsIntegrationTest
 class LoadRunsApiIntegrationTests {
 
-	@Autowired
-	MockMvcTester mvc;
+	@LocalServerPort
+	int port;
+
+	RestClient api;
+
+	@BeforeEach
+	void client() {
+		this.api = OpenApiValidation.restClient("http://localhost:" + this.port).build();
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"strategy\":\"bogus\"}", "{\"strategy\":\"naive\",\"concurrency\":0}",
@@ -34,33 +43,31 @@ class LoadRunsApiIntegrationTests {
 			"{\"strategy\":\"naive\",\"accounts\":1}", "{\"strategy\":\"naive\",\"accounts\":11}",
 			"{\"strategy\":\"naive\",\"seconds\":31}" })
 	void startWhenOutOfBoundsThen400ProblemDetail(String body) {
-		MvcTestResult result = start(body);
+		ResponseEntity<String> result = start(body);
 
-		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyText().doesNotContain("Exception");
+		assertProblem(result, HttpStatus.BAD_REQUEST);
+		assertThat(result.getBody()).doesNotContain("Exception");
 	}
 
 	@Test
 	void unknownRunThen404ProblemDetail() {
-		assertThat(this.mvc.get().uri("/load-runs/{id}", 987654321)).hasStatus(HttpStatus.NOT_FOUND)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson()
-			.extractingPath("$.title")
-			.isEqualTo("Load run not found");
-		assertThat(this.mvc.get().uri("/load-runs/{id}/events", 987654321)).hasStatus(HttpStatus.NOT_FOUND);
+		ResponseEntity<String> run = get("/load-runs/{id}", 987654321);
+		assertProblem(run, HttpStatus.NOT_FOUND);
+		assertThat((String) JsonPath.read(run.getBody(), "$.title")).isEqualTo("Load run not found");
+		assertThat(get("/load-runs/{id}/events", 987654321).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void startWhileAnotherRunsThen409AndTheFirstEndsWithItsTotalIntact() {
 		// One thread, 300 transfers: still running when the second request arrives.
-		MvcTestResult first = start("{\"strategy\":\"pessimistic\",\"concurrency\":1,\"transfers\":300}");
-		assertThat(first).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/load-runs/" + id(first));
+		ResponseEntity<String> first = start("{\"strategy\":\"pessimistic\",\"concurrency\":1,\"transfers\":300}");
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(first.getHeaders().getLocation()).hasToString("/load-runs/" + id(first));
 
-		MvcTestResult second = start("{\"strategy\":\"naive\"}");
+		ResponseEntity<String> second = start("{\"strategy\":\"naive\"}");
 
-		assertThat(second).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(second).bodyJson()
-			.extractingPath("$.type")
+		assertProblem(second, HttpStatus.CONFLICT);
+		assertThat((String) JsonPath.read(second.getBody(), "$.type"))
 			.isEqualTo("https://backendbyexample.dev/problems/load-run-in-progress");
 		String finished = awaitFinished(id(first));
 		long startTotal = number(finished, "$.startTotal");
@@ -74,25 +81,37 @@ class LoadRunsApiIntegrationTests {
 	}
 
 	@Test
-	void eventsOfAFinishedRunReplayEverySampleThenDone() throws Exception {
+	void eventsOfAFinishedRunReplayEverySampleThenDone() {
 		long id = id(start("{\"strategy\":\"atomic-update\",\"concurrency\":4,\"transfers\":100,\"accounts\":2}"));
 		String finished = awaitFinished(id);
 
-		MvcTestResult events = this.mvc.get()
+		ResponseEntity<String> events = this.api.get()
 			.uri("/load-runs/{id}/events", id)
 			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange();
+			.retrieve()
+			.toEntity(String.class);
 
-		assertThat(events).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM);
-		String stream = events.getResponse().getContentAsString();
+		assertThat(events.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(events.getHeaders().getContentType()).isNotNull()
+			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue());
+		String stream = events.getBody();
 		int samples = ((List<?>) JsonPath.read(finished, "$.samples")).size();
 		assertThat(stream.split("event:sample", -1)).hasSize(samples + 1);
 		assertThat(stream).containsOnlyOnce("event:done").endsWith("\n\n");
 		assertThat(stream.substring(stream.indexOf("event:done"))).contains("\"status\":\"finished\"");
 	}
 
-	private MvcTestResult start(String body) {
-		return this.mvc.post().uri("/load-runs").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	private ResponseEntity<String> start(String body) {
+		return this.api.post()
+			.uri("/load-runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	private ResponseEntity<String> get(String path, Object... variables) {
+		return this.api.get().uri(path, variables).retrieve().toEntity(String.class);
 	}
 
 	/**
@@ -100,29 +119,25 @@ class LoadRunsApiIntegrationTests {
 	 */
 	private String awaitFinished(long id) {
 		return await().atMost(Duration.ofSeconds(60))
-			.until(() -> body(this.mvc.get().uri("/load-runs/{id}", id).exchange()),
+			.until(() -> get("/load-runs/{id}", id).getBody(),
 					(run) -> "finished".equals(JsonPath.read(run, "$.status")));
 	}
 
 	private long balance(long account) {
-		return number(body(this.mvc.get().uri("/accounts/{id}", account).exchange()), "$.balance");
+		return number(get("/accounts/{id}", account).getBody(), "$.balance");
 	}
 
-	private static long id(MvcTestResult result) {
-		return number(body(result), "$.id");
+	private static void assertProblem(ResponseEntity<String> result, HttpStatus status) {
+		assertThat(result.getStatusCode()).isEqualTo(status);
+		assertThat(result.getHeaders().getContentType()).hasToString(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+	}
+
+	private static long id(ResponseEntity<String> result) {
+		return number(result.getBody(), "$.id");
 	}
 
 	private static long number(String json, String path) {
 		return ((Number) JsonPath.read(json, path)).longValue();
-	}
-
-	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -6,8 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Sends bytes exactly as written, where an HTTP client would normalise a {@code %2F},
@@ -95,6 +100,60 @@ record RawHttp(int status, String head, String body) {
 		}
 		int status = Integer.parseInt(rest.substring(9, 12));
 		return new RawHttp(status, rest.substring(0, end), rest.substring(end + 4));
+	}
+
+	/**
+	 * Checks this response against the application's own OpenAPI document, as the
+	 * validating client does for the responses it reads.
+	 * @param port the application's port
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @return this response
+	 */
+	RawHttp assertDocumented(int port, String method, String path) {
+		OpenApiValidation.forBaseUrl("http://localhost:" + port)
+			.check(method, URI.create(path), this.status, headers(), content());
+		return this;
+	}
+
+	/** Every header of the response. */
+	HttpHeaders headers() {
+		HttpHeaders headers = new HttpHeaders();
+		Arrays.stream(this.head.split("\r\n")).skip(1).forEach((line) -> {
+			int colon = line.indexOf(':');
+			headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+		});
+		return headers;
+	}
+
+	/** The body without its chunk framing, if the server chunked it. */
+	byte[] content() {
+		byte[] framed = this.body.getBytes(StandardCharsets.UTF_8);
+		String encoding = header("Transfer-Encoding");
+		if (encoding == null || !encoding.equalsIgnoreCase("chunked")) {
+			return framed;
+		}
+		ByteArrayOutputStream content = new ByteArrayOutputStream(framed.length);
+		int at = 0;
+		while (true) {
+			int lineEnd = indexOfCrLf(framed, at);
+			String size = new String(framed, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+			int length = Integer.parseInt(size.split(";", 2)[0].trim(), 16);
+			if (length == 0) {
+				return content.toByteArray();
+			}
+			content.write(framed, lineEnd + 2, length);
+			at = lineEnd + 2 + length + 2;
+		}
+	}
+
+	private static int indexOfCrLf(byte[] bytes, int from) {
+		for (int i = from; i < bytes.length - 1; i++) {
+			if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+				return i;
+			}
+		}
+		throw new IllegalStateException("Chunk framing cut short");
 	}
 
 	/** The value of a header, case-insensitively, or null. */

@@ -1,5 +1,6 @@
 package dev.backendbyexample.transactions;
 
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class StrictJsonIntegrationTests {
 
 	@BeforeEach
 	void accounts() {
-		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		this.http = OpenApiValidation.restClient("http://localhost:" + this.port).build();
 		this.alice = id(post("/accounts", "{\"owner\":\"alice\",\"balance\":100}"));
 		this.bob = id(post("/accounts", "{\"owner\":\"bob\",\"balance\":0}"));
 	}
@@ -106,8 +107,7 @@ class StrictJsonIntegrationTests {
 	}
 
 	private ResponseEntity<String> get(String path) {
-		return this.http.get().uri(path).retrieve().onStatus((status) -> true, (request, response) -> {
-		}).toEntity(String.class);
+		return this.http.get().uri(path).retrieve().toEntity(String.class);
 	}
 
 	private ResponseEntity<String> post(String path, String json) {
@@ -116,8 +116,6 @@ class StrictJsonIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(json)
 			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
 			.toEntity(String.class);
 	}
 

@@ -37,30 +37,33 @@ class BoundedInputIntegrationTests {
 
 	@BeforeEach
 	void client() {
+		// A plain client: every request here goes to WebEdgeProbe's /echo, a test-only
+		// route, not an operation of the API (raw requests go through RawHttp).
 		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
 	}
 
 	@Test
 	void stringOfExactlyTheMaximumLengthIsAcceptedAndOneMoreIsRefused() {
-		assertThat(echo(greeting("a".repeat(20), "[]")).getStatusCode().value()).isEqualTo(200);
+		assertThat(echo(echoRequest("a".repeat(20), "[]")).getStatusCode().value()).isEqualTo(200);
 
-		ResponseEntity<String> refused = echo(greeting("a".repeat(21), "[]"));
+		ResponseEntity<String> refused = echo(echoRequest("a".repeat(21), "[]"));
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("{\"pointer\":\"/name\",\"detail\":\"size must be between 0 and 20\"}");
 	}
 
 	@Test
 	void listOfExactlyTheMaximumSizeIsAcceptedAndOneMoreIsRefused() {
-		assertThat(echo(greeting("ada", "[\"a\",\"b\",\"c\"]")).getStatusCode().value()).isEqualTo(200);
+		assertThat(echo(echoRequest("ada", "[\"a\",\"b\",\"c\"]")).getStatusCode().value()).isEqualTo(200);
 
-		ResponseEntity<String> refused = echo(greeting("ada", "[\"a\",\"b\",\"c\",\"d\"]"));
+		ResponseEntity<String> refused = echo(echoRequest("ada", "[\"a\",\"b\",\"c\",\"d\"]"));
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("\"pointer\":\"/tags\"");
 	}
 
 	@Test
 	void stringInsideTheListIsBoundedToo() {
-		assertThat(echo(greeting("ada", "[\"" + "t".repeat(21) + "\"]")).getBody()).contains("\"pointer\":\"/tags/0\"");
+		assertThat(echo(echoRequest("ada", "[\"" + "t".repeat(21) + "\"]")).getBody())
+			.contains("\"pointer\":\"/tags/0\"");
 	}
 
 	@Test
@@ -87,8 +90,14 @@ class BoundedInputIntegrationTests {
 		// all the same, before Tomcat spends time swallowing it.
 		byte[] body = new byte[TEN_MIB];
 
-		RawHttp response = RawHttp.send(this.port, "GET /api/hello HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+		// Raw bytes, not a client: a client would fail writing what the server refuses to
+		// read. The answer is checked against the document all the same.
+		RawHttp response = RawHttp
+			.send(this.port,
+					"GET /api/hello HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n",
+					body)
+			.assertDocumented(this.port, "GET", "/api/hello");
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.header("Content-Type")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -98,7 +107,7 @@ class BoundedInputIntegrationTests {
 	void tenMebibyteChunkedBodyThen413AndNothingReachesTheController() {
 		int before = Echo.received.get();
 
-		RawHttp response = echoChunked(greeting("a".repeat(TEN_MIB), "[]").getBytes(StandardCharsets.UTF_8));
+		RawHttp response = echoChunked(echoRequest("a".repeat(TEN_MIB), "[]").getBytes(StandardCharsets.UTF_8));
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.body()).contains(RequestBodyLimit.DETAIL);
@@ -117,17 +126,18 @@ class BoundedInputIntegrationTests {
 	}
 
 	private RawHttp echoChunked(byte[] body) {
+		// Raw bytes to the probe's /echo: the validating client never chunks a body.
 		return RawHttp.send(this.port, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 				+ "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", RawHttp.chunked(body));
 	}
 
-	static String greeting(String name, String tags) {
+	static String echoRequest(String name, String tags) {
 		return "{\"name\":\"" + name + "\",\"tags\":" + tags + ",\"count\":1,\"loud\":false}";
 	}
 
 	/** A valid body padded with whitespace, which JSON allows, to {@code size} bytes. */
 	private static String padded(int size) {
-		String json = greeting("ada", "[]");
+		String json = echoRequest("ada", "[]");
 		return json + " ".repeat(size - json.length());
 	}
 

@@ -2,6 +2,7 @@ package dev.backendbyexample.ratelimiting.web;
 
 import dev.backendbyexample.ratelimiting.RateLimitingApplication;
 import dev.backendbyexample.ratelimiting.RateLimitingServices;
+import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Errors raised outside the controllers are Problem Details too: Tomcat's refusals of a
  * malformed request (before Spring MVC runs), Spring MVC's own (unknown path, wrong
  * method or media type), and an exception thrown by a servlet filter. Never Tomcat's HTML
- * page, Boot's whitelabel page or its {@code /error} map, never a stack trace.
+ * page, Boot's whitelabel page or its {@code /error} map, never a stack trace. Every
+ * answer to a request for an operation of the API, or for a path it does not have, is
+ * checked against the application's own OpenAPI document ({@link OpenApiValidation}).
  */
 @SpringBootTest(classes = { RateLimitingApplication.class, RateLimitingServices.class, WebEdgeProbe.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,16 +32,28 @@ class ContainerErrorsIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RestClient http;
+	RestClient api;
+
+	/**
+	 * Not the API: WebEdgeProbe's test-only routes ({@code /echo}, {@code /boom}) and the
+	 * document itself.
+	 */
+	RestClient plain;
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		this.api = OpenApiValidation.restClient("http://localhost:" + this.port).build();
+		this.plain = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/a%2Fb", "/api/%00", "/api/%25%2F", "/api/a%5Cb", "/../../etc/passwd" })
 	void pathTomcatRejectsThen400ProblemFromTheContainer(String target) {
+		// Raw bytes, not a client: an HTTP client would normalise or refuse this target.
 		RawHttp response = RawHttp.get(this.port, target);
 
 		assertThat(response.status()).isEqualTo(400);
@@ -47,6 +62,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void malformedRequestLineThen400Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /api/a|b HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -55,6 +71,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void malformedHeaderThen400Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nNo colon\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -63,6 +80,7 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void unsupportedHttpVersionThen505Problem() {
+		// Raw bytes, not a client: no HTTP client sends this malformed request.
 		RawHttp response = RawHttp.send(this.port, "GET /api/hello HTTP/9.9\r\nHost: localhost\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(505);
@@ -71,12 +89,13 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void unknownPathThen404Problem() {
-		assertProblem(exchange(HttpMethod.GET, "/no/such/thing", MediaType.APPLICATION_JSON), 404);
+		assertProblem(exchange(this.api, HttpMethod.GET, "/no/such/thing", MediaType.APPLICATION_JSON), 404);
 	}
 
 	@Test
 	void wrongMethodThen405ProblemWithAllow() {
-		ResponseEntity<String> response = exchange(HttpMethod.DELETE, "/api/hello", MediaType.APPLICATION_JSON);
+		ResponseEntity<String> response = exchange(this.api, HttpMethod.DELETE, "/api/hello",
+				MediaType.APPLICATION_JSON);
 
 		assertProblem(response, 405);
 		assertThat(response.getHeaders().getAllow()).contains(HttpMethod.GET);
@@ -84,13 +103,12 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void wrongMediaTypeThen415Problem() {
-		ResponseEntity<String> response = this.http.post()
+		// The probe's /echo: the API's own routes read no body.
+		ResponseEntity<String> response = this.plain.post()
 			.uri("/echo")
 			.contentType(MediaType.TEXT_PLAIN)
 			.body("name=ada")
 			.retrieve()
-			.onStatus((status) -> true, (request, reply) -> {
-			})
 			.toEntity(String.class);
 
 		assertProblem(response, 415);
@@ -99,13 +117,15 @@ class ContainerErrorsIntegrationTests {
 	@Test
 	void unacceptableAcceptThen406ProblemAnyway() {
 		// The client asked for HTML; a problem is still better than an empty 406.
-		assertProblem(exchange(HttpMethod.GET, "/api/hello", MediaType.TEXT_HTML), 406);
+		assertProblem(exchange(this.api, HttpMethod.GET, "/api/hello", MediaType.TEXT_HTML), 406);
 	}
 
 	@Test
 	void exceptionInAServletFilterThen500ProblemWithoutItsMessage() {
-		// A browser's Accept: Boot would answer its whitelabel HTML page.
-		ResponseEntity<String> response = exchange(HttpMethod.GET, WebEdgeProbe.FAILING_PATH, MediaType.TEXT_HTML);
+		// A browser's Accept: Boot would answer its whitelabel HTML page. The probe's
+		// failing filter, not the API: a plain client.
+		ResponseEntity<String> response = exchange(this.plain, HttpMethod.GET, WebEdgeProbe.FAILING_PATH,
+				MediaType.TEXT_HTML);
 
 		assertProblem(response, 500);
 		assertThat(response.getBody()).doesNotContain(WebEdgeProbe.SECRET).contains("\"instance\":\"/boom\"");
@@ -113,17 +133,13 @@ class ContainerErrorsIntegrationTests {
 
 	@Test
 	void errorPageIsNotAnOperationOfTheApi() {
-		assertThat(this.http.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
+		// The document itself is not an operation of the API: a plain client.
+		assertThat(this.plain.get().uri("/v3/api-docs").retrieve().body(String.class)).doesNotContain("\"/error\"");
 	}
 
-	private ResponseEntity<String> exchange(HttpMethod method, String path, MediaType accept) {
-		return this.http.method(method)
-			.uri(path)
-			.accept(accept)
-			.retrieve()
-			.onStatus((status) -> true, (request, reply) -> {
-			})
-			.toEntity(String.class);
+	private static ResponseEntity<String> exchange(RestClient client, HttpMethod method, String path,
+			MediaType accept) {
+		return client.method(method).uri(path).accept(accept).retrieve().toEntity(String.class);
 	}
 
 	static void assertProblem(ResponseEntity<String> response, int status) {

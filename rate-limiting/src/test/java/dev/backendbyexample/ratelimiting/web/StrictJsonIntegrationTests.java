@@ -31,6 +31,8 @@ class StrictJsonIntegrationTests {
 
 	@BeforeEach
 	void client() {
+		// A plain client: every request here goes to WebEdgeProbe's /echo, a test-only
+		// route, not an operation of the API.
 		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
 	}
 
@@ -69,7 +71,7 @@ class StrictJsonIntegrationTests {
 		assertThat(echo(body("\"count\":1")).getStatusCode().value()).isEqualTo(200);
 	}
 
-	/** A valid greeting, with one field added or replaced by {@code field}. */
+	/** A valid echo request, with one field added or replaced by {@code field}. */
 	private static String body(String field) {
 		String name = field.substring(1, field.indexOf('"', 1));
 		StringBuilder json = new StringBuilder("{");

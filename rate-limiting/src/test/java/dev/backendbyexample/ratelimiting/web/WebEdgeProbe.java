@@ -50,9 +50,10 @@ class WebEdgeProbe {
 
 	/**
 	 * A body shaped like a typical request: a bounded string, a bounded list of bounded
-	 * strings, and primitives.
+	 * strings, and primitives. Not named {@code Greeting}: springdoc names schemas by
+	 * simple class name, and the API's own {@code GreetingController.Greeting} has it.
 	 */
-	record Greeting(@NotBlank @Size(max = 20) String name, @NotNull @Size(max = 3) List<@Size(max = 20) String> tags,
+	record EchoRequest(@NotBlank @Size(max = 20) String name, @NotNull @Size(max = 3) List<@Size(max = 20) String> tags,
 			int count, boolean loud) {
 	}
 
@@ -63,9 +64,9 @@ class WebEdgeProbe {
 		static final AtomicInteger received = new AtomicInteger();
 
 		@PostMapping("/echo")
-		Greeting echo(@Valid @RequestBody Greeting greeting) {
+		EchoRequest echo(@Valid @RequestBody EchoRequest request) {
 			received.incrementAndGet();
-			return greeting;
+			return request;
 		}
 
 	}

@@ -184,14 +184,32 @@ public final class OpenApiValidation implements ClientHttpRequestInterceptor {
 		}
 		CapturedResponse captured = new CapturedResponse(response.getStatusCode().value(), response.getHeaders(),
 				content);
-		List<String> violations = violations(request.getMethod().name(), request.getURI(), captured);
-		if (!violations.isEmpty()) {
-			throw new AssertionError("The response to " + request.getMethod() + " " + request.getURI()
-					+ " is not what the OpenAPI document describes:\n  - " + String.join("\n  - ", violations)
-					+ "\nstatus " + captured.status + ", headers " + captured.headers + ", body "
-					+ new String(content, StandardCharsets.UTF_8));
-		}
+		check(request.getMethod().name(), request.getURI(), captured);
 		return new BufferedResponse(response, content);
+	}
+
+	/**
+	 * Checks a response read without a {@link RestClient}, for a request to the API that
+	 * only raw bytes can make (a chunked body, a body larger than the server reads).
+	 * @param method the request's method
+	 * @param uri the request's URI, absolute or a path (only its path is read)
+	 * @param status the response's status
+	 * @param headers the response's headers
+	 * @param body the response's body, without any chunk framing
+	 * @throws AssertionError listing every way the response differs from the document
+	 */
+	public void check(String method, URI uri, int status, HttpHeaders headers, byte[] body) {
+		check(method, uri, new CapturedResponse(status, headers, body));
+	}
+
+	private void check(String method, URI uri, CapturedResponse captured) {
+		List<String> violations = violations(method, uri, captured);
+		if (!violations.isEmpty()) {
+			throw new AssertionError(
+					"The response to " + method + " " + uri + " is not what the OpenAPI document describes:\n  - "
+							+ String.join("\n  - ", violations) + "\nstatus " + captured.status + ", headers "
+							+ captured.headers + ", body " + new String(captured.body, StandardCharsets.UTF_8));
+		}
 	}
 
 	List<String> violations(String method, URI uri, CapturedResponse response) {

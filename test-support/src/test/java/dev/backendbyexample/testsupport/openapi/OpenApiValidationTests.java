@@ -3,6 +3,7 @@ package dev.backendbyexample.testsupport.openapi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -143,6 +145,20 @@ class OpenApiValidationTests {
 		this.answer = new Answer(200, "text/html", "<h1>Whitelabel</h1>", Map.of());
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> get("/nowhere"))
 			.withMessageContaining("/nowhere");
+	}
+
+	@Test
+	void responseReadWithoutAClientIsCheckedToo() {
+		OpenApiValidation validation = OpenApiValidation
+			.forBaseUrl("http://127.0.0.1:" + this.server.getAddress().getPort());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("Content-Type", "application/problem+json");
+		byte[] problem = PROBLEM.getBytes(StandardCharsets.UTF_8);
+
+		validation.check("GET", URI.create("/greetings/ada"), 429, headers, problem);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> validation.check("GET", URI.create("/greetings/ada"), 413, headers, problem))
+			.withMessageContaining("413");
 	}
 
 	@Test
