@@ -173,14 +173,31 @@ class ReadmeCommandsTests {
 			return Optional.of("no test class " + parts[0] + " in " + module + "/src/test/java");
 		}
 		if (parts.length == 2) {
-			String text = read(source.get());
 			for (String method : parts[1].split("\\+")) {
-				if (!Pattern.compile("\\bvoid " + Pattern.quote(method) + "\\(").matcher(text).find()) {
+				if (!declaresOrInherits(module, source.get(), method)) {
 					return Optional.of("no test method " + method + " in " + parts[0]);
 				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the test class, or a superclass of it among the module's tests, declares
+	 * the method: a contract suite's tests run under every concrete class that extends
+	 * it.
+	 */
+	private static boolean declaresOrInherits(String module, Path source, String method) {
+		String text = read(source);
+		if (Pattern.compile("\\bvoid " + Pattern.quote(method) + "\\(").matcher(text).find()) {
+			return true;
+		}
+		Matcher superclass = Pattern.compile("\\bclass\\s+\\w+(?:<[^>]*>)?\\s+extends\\s+(\\w+)").matcher(text);
+		if (!superclass.find()) {
+			return false;
+		}
+		return testSource(module, superclass.group(1)).map((parent) -> declaresOrInherits(module, parent, method))
+			.orElse(false);
 	}
 
 	private static Optional<Path> testSource(String module, String className) {
