@@ -3,6 +3,7 @@ package dev.backendbyexample.transactions;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import dev.backendbyexample.testsupport.http.RawHttp;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

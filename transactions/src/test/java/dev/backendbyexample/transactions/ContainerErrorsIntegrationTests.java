@@ -2,6 +2,7 @@ package dev.backendbyexample.transactions;
 
 import java.io.IOException;
 
+import dev.backendbyexample.testsupport.http.RawHttp;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,7 @@ package dev.backendbyexample.ratelimiting.web;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.backendbyexample.testsupport.http.RawHttp;
 import dev.backendbyexample.ratelimiting.RateLimitingApplication;
 import dev.backendbyexample.ratelimiting.RateLimitingServices;
 import dev.backendbyexample.ratelimiting.web.WebEdgeProbe.Echo;

@@ -1,5 +1,6 @@
 package dev.backendbyexample.ratelimiting.web;
 
+import dev.backendbyexample.testsupport.http.RawHttp;
 import dev.backendbyexample.ratelimiting.RateLimitingApplication;
 import dev.backendbyexample.ratelimiting.RateLimitingServices;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;

@@ -1,4 +1,4 @@
-package dev.backendbyexample.ratelimiting.web;
+package dev.backendbyexample.testsupport.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -24,9 +25,9 @@ import org.springframework.http.HttpHeaders;
  * @param head the status line and headers of that response
  * @param body the rest, still chunk-framed if the server chunked it
  */
-record RawHttp(int status, String head, String body) {
+public record RawHttp(int status, String head, String body) {
 
-	static RawHttp send(int port, String head, byte... body) {
+	public static RawHttp send(int port, String head, byte... body) {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
@@ -55,12 +56,12 @@ record RawHttp(int status, String head, String body) {
 	}
 
 	/** A request with {@code Connection: close}, so the server ends the exchange. */
-	static RawHttp get(int port, String target) {
+	public static RawHttp get(int port, String target) {
 		return send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 	}
 
 	/** Frames a body as chunks, so its length is not known up front. */
-	static byte[] chunked(byte[] body) {
+	public static byte[] chunked(byte[] body) {
 		ByteArrayOutputStream framed = new ByteArrayOutputStream(body.length + 64);
 		for (int offset = 0; offset < body.length; offset += 8192) {
 			int length = Math.min(8192, body.length - offset);
@@ -110,14 +111,14 @@ record RawHttp(int status, String head, String body) {
 	 * @param path the request's path
 	 * @return this response
 	 */
-	RawHttp assertDocumented(int port, String method, String path) {
+	public RawHttp assertDocumented(int port, String method, String path) {
 		OpenApiValidation.forBaseUrl("http://localhost:" + port)
 			.check(method, URI.create(path), this.status, headers(), content());
 		return this;
 	}
 
 	/** Every header of the response. */
-	HttpHeaders headers() {
+	public HttpHeaders headers() {
 		HttpHeaders headers = new HttpHeaders();
 		Arrays.stream(this.head.split("\r\n")).skip(1).forEach((line) -> {
 			int colon = line.indexOf(':');
@@ -127,7 +128,7 @@ record RawHttp(int status, String head, String body) {
 	}
 
 	/** The body without its chunk framing, if the server chunked it. */
-	byte[] content() {
+	public byte[] content() {
 		byte[] framed = this.body.getBytes(StandardCharsets.UTF_8);
 		String encoding = header("Transfer-Encoding");
 		if (encoding == null || !encoding.equalsIgnoreCase("chunked")) {
@@ -157,7 +158,7 @@ record RawHttp(int status, String head, String body) {
 	}
 
 	/** The value of a header, case-insensitively, or null. */
-	String header(String name) {
+	public @Nullable String header(String name) {
 		return Arrays.stream(this.head.split("\r\n"))
 			.filter((line) -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
 			.map((line) -> line.substring(name.length() + 1).trim())
