@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -167,10 +168,13 @@ final class LoadRun {
 	 * @param accountIds the hot accounts, readable at {@code /accounts/{id}}
 	 * @param startTotal the sum of their opening balances: what a correct strategy keeps
 	 * @param samples every sample so far (empty in the {@code done} event)
-	 * @param last the latest sample, if any
+	 * @param last the latest sample; left out until the first one is taken (an absent
+	 * property, which the OpenAPI document can describe, rather than a null it would have
+	 * to allow)
 	 */
 	record Snapshot(long id, String strategy, int concurrency, int transfers, int accounts, int seconds, String status,
-			List<Long> accountIds, long startTotal, List<Sample> samples, @Nullable Sample last) {
+			List<Long> accountIds, long startTotal, List<Sample> samples,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Sample last) {
 	}
 
 }
