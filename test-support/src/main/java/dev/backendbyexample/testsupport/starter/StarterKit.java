@@ -305,6 +305,7 @@ public final class StarterKit {
 		}
 	}
 
+	// A command-line tool run by ./bbe: the terminal is its interface, not a log.
 	private static void fail(String message) {
 		System.err.println(message);
 		System.exit(2);
