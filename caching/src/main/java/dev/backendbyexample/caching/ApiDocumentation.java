@@ -63,6 +63,12 @@ class ApiDocumentation {
 	}
 
 	private static void addCommonProblems(Operation operation) {
+		// springdoc gives every response the operation's media type; these have no body.
+		for (String bodiless : List.of("204", "304")) {
+			if (operation.getResponses().get(bodiless) != null) {
+				operation.getResponses().get(bodiless).setContent(null);
+			}
+		}
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("400", "The request is malformed or invalid: a bad path, query, header or body "
 				+ "(strict JSON: no coercion, no unknown properties); the detail names the field.");
