@@ -77,7 +77,10 @@ class CacheConfiguration {
 		}
 		RedisClient client = RedisClient.create(resources, uri.build());
 		client.setOptions(clientOptions(this.settings.redis().commandTimeout()));
-		return new Invalidations(client, this.settings.keyPrefix() + "invalidations");
+		Invalidations invalidations = new Invalidations(client, this.settings.keyPrefix() + "invalidations");
+		// now, not at the scheduler's first tick: the local level is on from the start
+		invalidations.subscribe();
+		return invalidations;
 	}
 
 	@Bean
@@ -94,7 +97,10 @@ class CacheConfiguration {
 	private static ClientOptions clientOptions(Duration timeout) {
 		return ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+			// Connecting is not on a read's path (commands fail at once while
+			// disconnected):
+			// a longer bound than the command timeout, for a busy machine.
+			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build();
 	}
