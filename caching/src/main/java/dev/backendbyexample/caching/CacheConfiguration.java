@@ -71,7 +71,8 @@ class CacheConfiguration {
 		RedisURI.Builder uri = RedisURI.builder()
 			.withHost(host(details))
 			.withPort(port(details))
-			.withTimeout(this.settings.redis().commandTimeout());
+			// the subscription is on no read's path: room for a busy machine
+			.withTimeout(Duration.ofSeconds(2));
 		if (details.getPassword() != null) {
 			uri.withAuthentication(details.getUsername(), details.getPassword());
 		}

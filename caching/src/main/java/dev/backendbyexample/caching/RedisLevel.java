@@ -46,9 +46,15 @@ final class RedisLevel {
 		return this.channel;
 	}
 
+	/** An entry's value, or {@code null}: a plain GET, the hit path. */
+	@Nullable String value(String cache, String key) {
+		return this.redis.opsForValue().get(entry(cache, key));
+	}
+
 	/**
 	 * An entry's value (or {@code null}) and its invalidation counter ({@code ""} if
-	 * none), read in one round trip.
+	 * none), read in one round trip (MGET): the miss path, which needs the counter to put
+	 * what it loads.
 	 */
 	Read read(String cache, String key) {
 		List<@Nullable String> values = this.redis.opsForValue()

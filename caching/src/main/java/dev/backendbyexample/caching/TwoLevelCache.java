@@ -110,11 +110,11 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 			return found;
 		}
 		long stamp = this.invalidations.stamp();
-		RedisLevel.Read read = redisRead(k);
-		if (read == null || read.json() == null) {
+		String json = redisValue(k);
+		if (json == null) {
 			return null;
 		}
-		Object value = fromJson(read.json());
+		Object value = fromJson(json);
 		if (value != null) {
 			this.meters.redisHits.increment();
 			CacheLevel.served(CacheLevel.REDIS);
@@ -373,6 +373,21 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 			else {
 				this.local.invalidate(k);
 			}
+		}
+	}
+
+	/** The entry on Redis; {@code null} if there is none or Redis cannot answer. */
+	private @Nullable String redisValue(String k) {
+		try {
+			String json = this.redis.value(this.name, k);
+			if (json == null) {
+				this.meters.redisMisses.increment();
+			}
+			return json;
+		}
+		catch (DataAccessException ex) {
+			redisFailed("read", ex);
+			return null;
 		}
 	}
 
