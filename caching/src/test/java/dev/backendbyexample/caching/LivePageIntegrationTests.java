@@ -75,13 +75,17 @@ class LivePageIntegrationTests {
 
 	@Test
 	void stampedeDrawsTheLoadsOfEachProtection() {
+		// a few reads first, for the screenshot
+		click("read");
+		click("read");
+		click("revalidate");
 		click("stampede-all");
 
 		WebElement none = bar("none");
 		assertThat(Integer.parseInt(none.getAttribute("data-loads"))).isGreaterThan(1);
 		assertThat(bar("per-instance").getAttribute("data-loads")).isEqualTo("1");
 		assertThat(bar("fleet").getAttribute("data-loads")).isEqualTo("1");
-		assertThat(counter("loads")).isPositive();
+		assertThat(counter("database queries")).isPositive();
 		browser.screenshot("caching-live-page", Path.of("docs", "live-page.png"));
 	}
 
