@@ -148,9 +148,11 @@ final class Invalidations implements AutoCloseable {
 		if (this.subscribed) {
 			logger.warn("Lost the subscription to " + this.channel + ": local cache level off until it is back");
 		}
+		// exercise:begin subscription-lost
 		this.subscribed = false;
 		this.stamp.incrementAndGet();
 		this.caches.forEach((cache) -> cache.dropLocal(null));
+		// exercise:end subscription-lost
 	}
 
 	private void regained() {

@@ -300,6 +300,7 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 	 * bypass the cache: Redis may still hold the value the write replaced.
 	 */
 	void retryPendingEvictions() {
+		// exercise:begin pending-evictions
 		for (String k : this.pendingEvictions) {
 			try {
 				this.redis.evict(this.name, k, this.invalidations.message(this.name, k));
@@ -309,6 +310,7 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 				return;
 			}
 		}
+		// exercise:end pending-evictions
 	}
 
 	int pendingEvictions() {
