@@ -59,9 +59,10 @@ class ApiDocumentation {
 			// Added here, not on the OpenAPI bean: springdoc drops schemas no operation
 			// refers to before the customizers add the references.
 			openApi.getComponents().addSchemas("ProblemDetail", problemDetailSchema());
-			openApi.getPaths()
-				.values()
-				.forEach((path) -> path.readOperations().forEach(ApiDocumentation::addCommonProblems));
+			openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
+				addCommonProblems(operation);
+				errorsAreProblems(operation);
+			}));
 		};
 	}
 
@@ -95,6 +96,28 @@ class ApiDocumentation {
 				operation.getResponses().addApiResponse(status, response);
 			}
 		});
+	}
+
+	/**
+	 * Every error an operation declares is a problem (springdoc would give it the
+	 * operation's own type), and a 304 has no body.
+	 */
+	private static void errorsAreProblems(Operation operation) {
+		operation.getResponses().forEach((status, response) -> {
+			if (status.startsWith("4") || status.startsWith("5")) {
+				response.content(problem(response.getDescription()).getContent());
+			}
+			if (status.equals("304")) {
+				response.content(null);
+			}
+		});
+		ApiResponse unsupported = operation.getResponses().get("415");
+		if (unsupported != null && operation.getRequestBody() != null
+				&& operation.getRequestBody().getContent().containsKey(UserController.MERGE_PATCH_JSON)) {
+			// Spring MVC names the patch formats a PATCH accepts (RFC 5789).
+			unsupported.addHeaderObject("Accept-Patch", new Header().description("The patch formats accepted.")
+				.schema(new StringSchema().example(UserController.MERGE_PATCH_JSON)));
+		}
 	}
 
 	private static ApiResponse problem(String description) {
