@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 /**
  * Wraps the application's {@code DataSource} in datasource-proxy, so that
@@ -22,11 +24,13 @@ class SqlStatementCounting {
 
 	// Static and free of other beans: a post-processor is made before everything else.
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static SqlStatements sqlStatements() {
 		return new SqlStatements();
 	}
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static BeanPostProcessor countingDataSource(SqlStatements sqlStatements) {
 		return new BeanPostProcessor() {
 			@Override

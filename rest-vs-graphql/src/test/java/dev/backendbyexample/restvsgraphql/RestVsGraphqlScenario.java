@@ -65,7 +65,7 @@ class RestVsGraphqlScenario implements DemoScenario {
 		narrator.why("a resolver per parent runs a statement per post and field; @BatchMapping loads a whole level "
 				+ "with one WHERE id = ANY(?)");
 
-		narrator.step("An abusive query: user -> posts -> author -> posts -> ... 16 levels deep");
+		narrator.step("Abusive queries: a cycle (user -> posts -> author -> posts -> ...) and 100 users x 100 posts");
 		DemoResponse deep = graphQl(http, "{ user(id: 1) { posts(first: 1) { edges { node { author { posts(first: 1) "
 				+ "{ edges { node { author { posts(first: 1) { edges { node { author { posts(first: 1) { edges { "
 				+ "node { title } } } } } } } } } } } } } } } } }");

@@ -30,6 +30,9 @@ final class UseCases {
 
 	private final URI base;
 
+	/** The ETags a revalidating client holds, by path. */
+	private final Map<String, String> etags = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -66,7 +69,11 @@ final class UseCases {
 		/** One query, resolved with DataLoader batching. */
 		GRAPHQL("GraphQL"),
 		/** The same query against resolvers that do not batch. */
-		GRAPHQL_WITHOUT_BATCHING("GraphQL, no batching");
+		GRAPHQL_WITHOUT_BATCHING("GraphQL, no batching"),
+		/** A client that has the profile already and revalidates it: 304. */
+		REST_REVALIDATED("REST, If-None-Match"),
+		/** The persisted profile-card query over GET, revalidated: 304. */
+		GRAPHQL_PERSISTED_REVALIDATED("GraphQL GET, If-None-Match");
 
 		private final String label;
 
@@ -102,6 +109,13 @@ final class UseCases {
 	}
 
 	private List<String> profileCard(Client client, Way way) {
+		if (way == Way.REST_REVALIDATED || way == Way.GRAPHQL_PERSISTED_REVALIDATED) {
+			// The client shows what it has, after a 304 said it is still current.
+			String path = (way == Way.REST_REVALIDATED) ? "/users/" + PROFILE_USER
+					: "/graphql/persisted/profile-card?variables=%7B%22id%22%3A" + PROFILE_USER + "%7D";
+			client.revalidate(path, this.etags.computeIfAbsent(path, this::etag));
+			return List.of();
+		}
 		if (way == Way.REST) {
 			JsonNode user = client.get("/users/" + PROFILE_USER);
 			return List.of(user.get("name").asString() + " | " + user.get("postCount").asInt());
@@ -153,6 +167,8 @@ final class UseCases {
 				}
 				yield view;
 			}
+			case REST_REVALIDATED, GRAPHQL_PERSISTED_REVALIDATED ->
+				throw new IllegalArgumentException(way.label() + " plays the profile card only");
 		};
 	}
 
@@ -167,6 +183,24 @@ final class UseCases {
 			.get("edges")
 			.forEach((edge) -> view.add(edge.get("node").get("title").asString()));
 		return view;
+	}
+
+	/** The ETag a first, uncounted read answers. */
+	private String etag(String path) {
+		try {
+			return this.client
+				.send(HttpRequest.newBuilder(this.base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+				.headers()
+				.firstValue("ETag")
+				.orElseThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
 	}
 
 	private static String line(String title, String author, JsonNode comments) {
@@ -197,17 +231,30 @@ final class UseCases {
 			return response.get("data");
 		}
 
+		void revalidate(String path, String etag) {
+			HttpResponse<byte[]> response = exchange(
+					HttpRequest.newBuilder(UseCases.this.base.resolve(path)).header("If-None-Match", etag).GET());
+			if (response.statusCode() != 304) {
+				throw new IllegalStateException(path + " answered " + response.statusCode() + ", not 304");
+			}
+		}
+
 		private JsonNode send(HttpRequest.Builder request) {
+			HttpResponse<byte[]> response = exchange(request);
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
+			}
+			return json.readTree(response.body());
+		}
+
+		private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
 			try {
 				HttpResponse<byte[]> response = UseCases.this.client.send(
 						request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
 						HttpResponse.BodyHandlers.ofByteArray());
 				this.roundTrips++;
 				this.bytes += response.body().length;
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
-				}
-				return json.readTree(response.body());
+				return response;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
