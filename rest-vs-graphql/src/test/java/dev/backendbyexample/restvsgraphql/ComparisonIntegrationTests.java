@@ -115,6 +115,20 @@ class ComparisonIntegrationTests {
 		assertThat(statements(UseCase.PROFILE_CARD, Way.GRAPHQL, 1)).isEqualTo(2);
 	}
 
+	@Test
+	void aRevalidatedProfileCardIsNoBytesAndOneStatementOverRestTheWholeQueryOverGraphQl() {
+		// The first play fetches the ETag the client then holds.
+		this.useCases.play(UseCase.PROFILE_CARD, Way.REST_REVALIDATED, 1);
+		this.useCases.play(UseCase.PROFILE_CARD, Way.GRAPHQL_PERSISTED_REVALIDATED, 1);
+
+		assertThat(this.useCases.play(UseCase.PROFILE_CARD, Way.REST_REVALIDATED, 1).bytes()).isZero();
+		assertThat(this.useCases.play(UseCase.PROFILE_CARD, Way.GRAPHQL_PERSISTED_REVALIDATED, 1).bytes()).isZero();
+		// REST's ETag is the version: reading it is the only statement. The persisted
+		// query's ETag hashes the answer, so the server runs the whole query to say 304.
+		assertThat(statements(UseCase.PROFILE_CARD, Way.REST_REVALIDATED, 1)).isEqualTo(1);
+		assertThat(statements(UseCase.PROFILE_CARD, Way.GRAPHQL_PERSISTED_REVALIDATED, 1)).isEqualTo(2);
+	}
+
 	private long statements(UseCase useCase, Way way, int size) {
 		long before = this.sqlStatements.count();
 		this.useCases.play(useCase, way, size);
