@@ -115,6 +115,7 @@ class Blog {
 		if (idempotencyKey == null) {
 			return new UserCreated(this.users.insert(draft), false);
 		}
+		// exercise:begin idempotent-create
 		String hash = hash(draft);
 		int claimed = this.jdbc
 			.sql("insert into user_creations (idempotency_key, request_hash) values (?, ?) on conflict do nothing")
@@ -128,9 +129,11 @@ class Blog {
 			return new UserCreated(user, false);
 		}
 		return replay(idempotencyKey, hash);
+		// exercise:end idempotent-create
 	}
 
 	private UserCreated replay(String idempotencyKey, String hash) {
+		// exercise:begin idempotent-create
 		Map<String, @Nullable Object> first = this.jdbc
 			.sql("select request_hash, user_id from user_creations where idempotency_key = ?")
 			.param(idempotencyKey)
@@ -144,6 +147,7 @@ class Blog {
 			throw new IdempotencyKeyReused("The user this Idempotency-Key created has been deleted since.");
 		}
 		return new UserCreated(user(userId), true);
+		// exercise:end idempotent-create
 	}
 
 	/** Replaces every field, if the user is still at the version the client read. */

@@ -30,6 +30,7 @@ final class ETags {
 	 * @throws PreconditionRequired when the header is missing
 	 */
 	static @Nullable Long expectedVersion(@Nullable String ifMatch) {
+		// exercise:begin if-match
 		if (ifMatch == null) {
 			throw new PreconditionRequired();
 		}
@@ -41,6 +42,7 @@ final class ETags {
 			return Long.parseLong(value.substring(1, value.length() - 1));
 		}
 		return -1L;
+		// exercise:end if-match
 	}
 
 }

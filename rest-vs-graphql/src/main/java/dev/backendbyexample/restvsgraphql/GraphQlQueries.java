@@ -64,8 +64,10 @@ class GraphQlQueries {
 
 	@BatchMapping(typeName = "Post")
 	Map<Post, User> author(List<Post> posts) {
+		// exercise:begin batch-authors
 		Map<Long, User> users = this.blog.users(posts.stream().map(Post::authorId).distinct().toList());
 		return posts.stream().distinct().collect(Collectors.toMap(Function.identity(), (p) -> users.get(p.authorId())));
+		// exercise:end batch-authors
 	}
 
 	@BatchMapping(typeName = "Comment", field = "author")
