@@ -51,10 +51,14 @@ public final class DemoHttp {
 
 	public DemoResponse send(String method, String path, String json, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(Duration.ofSeconds(30));
+		boolean typed = false;
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+			typed |= headers[i].equalsIgnoreCase("Content-Type");
 		}
-		if (json != null) {
+		// A JSON body is application/json unless the caller names another type (say,
+		// application/merge-patch+json).
+		if (json != null && !typed) {
 			request.header("Content-Type", "application/json");
 		}
 		request.method(method,
