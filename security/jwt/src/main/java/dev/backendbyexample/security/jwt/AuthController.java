@@ -128,11 +128,12 @@ class AuthController {
 	}
 
 	/**
-	 * A refresh token in a body, never in a URL (URLs are logged).
+	 * A refresh token in a body, never in a URL (URLs are logged). Bounded like an access
+	 * token, so one sent here by mistake is looked up and refused (401), not a 400.
 	 *
 	 * @param refreshToken the opaque token a login or refresh answered
 	 */
-	record RefreshToken(@NotBlank @Size(max = 64) String refreshToken) {
+	record RefreshToken(@NotBlank @Size(max = JjwtDecoder.MAX_LENGTH) String refreshToken) {
 
 		@Override
 		public String toString() {

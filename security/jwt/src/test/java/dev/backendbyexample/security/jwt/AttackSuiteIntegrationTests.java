@@ -55,7 +55,8 @@ class AttackSuiteIntegrationTests {
 
 	Api api;
 
-	UUID userId;
+	/** One user for the class: registering costs an Argon2 hash. */
+	static UUID userId;
 
 	@BeforeAll
 	static void attackerServer() throws IOException {
@@ -74,19 +75,19 @@ class AttackSuiteIntegrationTests {
 	@BeforeEach
 	void user() {
 		this.api = new Api(this.port);
-		String username = this.api.registerUser();
-		this.userId = this.users.findByUsername(username).orElseThrow().id();
+		if (userId == null) {
+			userId = this.users.findByUsername(this.api.registerUser()).orElseThrow().id();
+		}
 	}
 
 	@Test
 	void controlWellFormedTokenSignedWithTheCurrentKeyIsAccepted() {
-		assertThat(this.api.get("/me", Forge.valid(this.userId, "USER").compact()).getStatusCode().value())
-			.isEqualTo(200);
+		assertThat(this.api.get("/me", Forge.valid(userId, "USER").compact()).getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test
 	void controlTokenSignedWithThePreviousKeyIsStillAcceptedUntilItExpires() {
-		String token = Forge.valid(this.userId, "USER")
+		String token = Forge.valid(userId, "USER")
 			.header()
 			.keyId(TestKeys.PREVIOUS_ID)
 			.and()
@@ -99,14 +100,14 @@ class AttackSuiteIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("attacks")
 	void forgedOrBrokenTokenThen401WithTheUniformBody(String attack, Function<UUID, String> token) {
-		assertRefused(this.api.get("/me", token.apply(this.userId)));
+		assertRefused(this.api.get("/me", token.apply(userId)));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "../../../../dev/null", "/etc/passwd", "' OR '1'='1", "test-current' --",
 			"test-current\u0000", "${jndi:ldap://127.0.0.1/a}", "test-current/../test-current" })
 	void kidWithPathOrSqlInjectionThen401(String kid) {
-		String token = Forge.valid(this.userId, "USER").header().keyId(kid).and().compact();
+		String token = Forge.valid(userId, "USER").header().keyId(kid).and().compact();
 
 		assertRefused(this.api.get("/me", token));
 	}
@@ -121,16 +122,16 @@ class AttackSuiteIntegrationTests {
 
 	@Test
 	void forgedAdminTokenCannotPromoteAnyoneAndNothingChanges() {
-		String payload = Forge.payloadOf(Forge.valid(this.userId, "USER").compact())
+		String payload = Forge.payloadOf(Forge.valid(userId, "USER").compact())
 			.replace("[\"USER\"]", "[\"ADMIN\",\"USER\"]");
 		for (String token : List.of(
 				Forge.unsecured("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"test-current\"}", payload),
-				Forge.withPayload(Forge.valid(this.userId, "USER").compact(), payload))) {
-			ResponseEntity<String> response = this.api.send(HttpMethod.PUT, "/admin/users/" + this.userId + "/roles",
-					token, "{\"roles\":[\"ADMIN\",\"USER\"]}");
+				Forge.withPayload(Forge.valid(userId, "USER").compact(), payload))) {
+			ResponseEntity<String> response = this.api.send(HttpMethod.PUT, "/admin/users/" + userId + "/roles", token,
+					"{\"roles\":[\"ADMIN\",\"USER\"]}");
 			assertRefused(response);
 		}
-		assertThat(this.users.findById(this.userId).orElseThrow().roles()).containsExactly(Role.USER);
+		assertThat(this.users.findById(userId).orElseThrow().roles()).containsExactly(Role.USER);
 	}
 
 	static void assertRefused(ResponseEntity<String> response) {
