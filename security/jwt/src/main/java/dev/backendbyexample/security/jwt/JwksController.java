@@ -1,7 +1,6 @@
 package dev.backendbyexample.security.jwt;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -37,7 +36,7 @@ class JwksController {
 	@Operation(summary = "The JWK Set (RFC 7517): every key that may have signed a live token")
 	@ApiResponse(responseCode = "200", description = "The public keys",
 			headers = @Header(name = "Cache-Control", schema = @Schema(type = "string")))
-	ResponseEntity<Map<String, Object>> jwks() {
+	ResponseEntity<SigningKeys.JwkSet> jwks() {
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(this.keys.jwks());
 	}
 

@@ -18,4 +18,10 @@ record Note(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String body,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt) {
 
+	@Override
+	public String toString() {
+		// Spring MVC logs the value it writes at DEBUG: not the private body.
+		return "Note[id=" + this.id + "]";
+	}
+
 }

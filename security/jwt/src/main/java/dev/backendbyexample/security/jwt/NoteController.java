@@ -85,6 +85,12 @@ class NoteController {
 	 * @param body private; encrypted at rest
 	 */
 	record NoteRequest(@NotBlank @Size(max = TITLE_MAX) String title, @NotNull @Size(max = BODY_MAX) String body) {
+
+		@Override
+		public String toString() {
+			return "NoteRequest[title=" + this.title + "]";
+		}
+
 	}
 
 }

@@ -64,12 +64,37 @@ class SigningKeys {
 	}
 
 	/** The public keys as a JWK Set (RFC 7517), for {@code /.well-known/jwks.json}. */
-	Map<String, Object> jwks() {
-		List<Map<String, Object>> published = this.keys.values()
-			.stream()
-			.map((key) -> (Map<String, Object>) new LinkedHashMap<String, Object>(key.jwk()))
-			.toList();
-		return Map.of("keys", published);
+	JwkSet jwks() {
+		return new JwkSet(this.keys.values().stream().map(Key::jwk).map(PublishedKey::of).toList());
+	}
+
+	/**
+	 * A JWK Set.
+	 *
+	 * @param keys one JWK per key
+	 */
+	record JwkSet(List<PublishedKey> keys) {
+	}
+
+	/**
+	 * One public key as a JWK (RFC 7517, 7518 6.2.1): an EC P-256 point.
+	 *
+	 * @param kid its key id, as in the tokens' headers
+	 * @param kty {@code EC}
+	 * @param crv {@code P-256}
+	 * @param x the point's x coordinate, base64url
+	 * @param y the point's y coordinate, base64url
+	 * @param alg {@code ES256}, the one algorithm it verifies
+	 * @param use {@code sig}
+	 */
+	record PublishedKey(String kid, String kty, String crv, String x, String y, String alg, String use) {
+
+		static PublishedKey of(PublicJwk<ECPublicKey> jwk) {
+			return new PublishedKey(jwk.getId(), jwk.getType(), String.valueOf(jwk.get("crv")),
+					String.valueOf(jwk.get("x")), String.valueOf(jwk.get("y")), jwk.getAlgorithm(),
+					jwk.getPublicKeyUse());
+		}
+
 	}
 
 	/**
