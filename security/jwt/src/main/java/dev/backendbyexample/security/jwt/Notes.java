@@ -42,12 +42,14 @@ class Notes {
 	}
 
 	Optional<Note> find(UUID owner, UUID id) {
+		// exercise:begin ownership
 		return this.jdbc.sql("select * from notes where id = :id and owner_id = :owner")
 			.param("id", id)
 			.param("owner", owner)
 			.query((rs, n) -> note(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body"),
 					rs.getTimestamp("created_at").toInstant()))
 			.optional();
+		// exercise:end ownership
 	}
 
 	List<Note> findAll(UUID owner) {
@@ -59,10 +61,12 @@ class Notes {
 	}
 
 	boolean delete(UUID owner, UUID id) {
+		// exercise:begin ownership
 		return this.jdbc.sql("delete from notes where id = :id and owner_id = :owner")
 			.param("id", id)
 			.param("owner", owner)
 			.update() == 1;
+		// exercise:end ownership
 	}
 
 	private Note note(UUID id, String title, String body, Instant createdAt) {

@@ -92,6 +92,7 @@ class RefreshTokens {
 	}
 
 	private Outcome rotateLocked(byte[] hash) {
+		// exercise:begin refresh-rotation
 		// Locks the family row: concurrent uses of tokens of one family take turns, so of
 		// two uses of the same token exactly one sees it unused.
 		Optional<Row> found = this.jdbc.sql("""
@@ -128,6 +129,7 @@ class RefreshTokens {
 			.param("hash", hash)
 			.update();
 		return new Rotated(row.user(), issue(row.family()));
+		// exercise:end refresh-rotation
 	}
 
 	private String issue(UUID family) {
