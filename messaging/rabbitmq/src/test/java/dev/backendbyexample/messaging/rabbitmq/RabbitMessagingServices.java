@@ -1,0 +1,16 @@
+package dev.backendbyexample.messaging.rabbitmq;
+
+import dev.backendbyexample.testsupport.BackingServices;
+import dev.backendbyexample.testsupport.Service;
+
+import org.springframework.boot.test.context.TestConfiguration;
+
+/**
+ * A virtual host of its own on RabbitMQ and a fresh PostgreSQL database, both removed
+ * when the application stops.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@BackingServices({ Service.RABBITMQ, Service.POSTGRES })
+class RabbitMessagingServices {
+
+}
