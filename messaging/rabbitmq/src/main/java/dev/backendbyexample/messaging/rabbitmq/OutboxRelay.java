@@ -125,7 +125,10 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+		// Assigned before it starts: the loop runs while it is the relay's thread.
+		Thread relay = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
+		this.thread = relay;
+		relay.start();
 	}
 
 	@Override
