@@ -48,16 +48,29 @@ class ConfirmingPublisher {
 	 */
 	Pending send(List<Outgoing> messages) {
 		List<Sent> sent = new ArrayList<>(messages.size());
-		for (Outgoing message : messages) {
-			CorrelationData correlation = new CorrelationData(message.id());
-			try {
-				this.template.send(message.exchange(), message.routingKey(), message.message(), correlation);
-				sent.add(new Sent(message.id(), correlation, null));
+		// One channel for the whole batch (confirms are per channel, and a channel from
+		// the cache needs no round trip to open).
+		this.template.invoke((operations) -> {
+			String failure = null;
+			for (Outgoing message : messages) {
+				if (failure != null) {
+					// The connection is gone: the rest of the batch is reported at once
+					// rather than each waiting for a reconnect of its own.
+					sent.add(new Sent(message.id(), null, failure));
+					continue;
+				}
+				CorrelationData correlation = new CorrelationData(message.id());
+				try {
+					operations.send(message.exchange(), message.routingKey(), message.message(), correlation);
+					sent.add(new Sent(message.id(), correlation, null));
+				}
+				catch (AmqpException ex) {
+					failure = "not sent: " + describe(ex);
+					sent.add(new Sent(message.id(), null, failure));
+				}
 			}
-			catch (AmqpException ex) {
-				sent.add(new Sent(message.id(), null, "not sent: " + describe(ex)));
-			}
-		}
+			return null;
+		});
 		return new Pending(sent);
 	}
 
