@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import dev.backendbyexample.testsupport.starter.Exercise;
 import dev.backendbyexample.testsupport.starter.Exercises;
+import dev.backendbyexample.testsupport.starter.StarterKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,15 +39,14 @@ class ReadmeCommandsTests {
 
 	private static final Pattern BBE_BRANCH = Pattern.compile("^  ([a-z][a-z| -]*)\\)\\s*$", Pattern.MULTILINE);
 
+	/**
+	 * The modules with a README, nested ones by their path ({@code messaging/rabbitmq}).
+	 */
 	static List<String> modules() {
-		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read(REPOSITORY.resolve("pom.xml")));
-		List<String> modules = new ArrayList<>();
-		while (module.find()) {
-			if (Files.isRegularFile(REPOSITORY.resolve(module.group(1)).resolve("README.md"))) {
-				modules.add(module.group(1));
-			}
-		}
-		return modules;
+		return StarterKit.modules(REPOSITORY)
+			.stream()
+			.filter((module) -> Files.isRegularFile(REPOSITORY.resolve(module).resolve("README.md")))
+			.toList();
 	}
 
 	@ParameterizedTest

@@ -51,9 +51,29 @@ public final class StarterKit {
 		return "./mvnw -B -pl " + module + " -am verify -Dtest='" + tests + "' -Dsurefire.failIfNoSpecifiedTests=false";
 	}
 
+	/**
+	 * The root pom's modules in order, each aggregator (a folder whose own pom lists
+	 * modules, such as {@code messaging}) replaced by its modules
+	 * ({@code messaging/rabbitmq}), the name {@code ./bbe} and {@code -pl} take.
+	 */
+	public static List<String> modules(Path repository) {
+		List<String> found = new ArrayList<>();
+		for (String module : modules(read(repository.resolve("pom.xml")))) {
+			Path pom = repository.resolve(module).resolve("pom.xml");
+			List<String> nested = Files.isRegularFile(pom) ? modules(read(pom)) : List.of();
+			if (nested.isEmpty()) {
+				found.add(module);
+			}
+			else {
+				nested.forEach((name) -> found.add(module + "/" + name));
+			}
+		}
+		return found;
+	}
+
 	/** The modules that have an {@code exercises.properties}, in the root pom's order. */
 	public List<String> modulesWithExercises() {
-		return modules(read(this.repository.resolve("pom.xml"))).stream()
+		return modules(this.repository).stream()
 			.filter((module) -> Files.isRegularFile(this.repository.resolve(module).resolve(Exercises.FILE)))
 			.toList();
 	}
@@ -66,9 +86,10 @@ public final class StarterKit {
 	public List<Exercise> write(String module, Path target, @Nullable String exerciseId) {
 		Path source = this.repository.resolve(module);
 		String pom = read(this.repository.resolve("pom.xml"));
-		if (module.equals("test-support") || !modules(pom).contains(module)) {
+		List<String> modules = modules(this.repository);
+		if (module.equals("test-support") || !modules.contains(module)) {
 			throw new MarkerException("Unknown module '" + module + "'. Modules: "
-					+ String.join(" ", modules(pom).stream().filter((name) -> !name.equals("test-support")).toList()));
+					+ String.join(" ", modules.stream().filter((name) -> !name.equals("test-support")).toList()));
 		}
 		Exercises exercises = Exercises.of(source);
 		if (exercises.isEmpty()) {

@@ -1,8 +1,12 @@
 package dev.backendbyexample.testsupport.starter;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +15,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command.
  */
 class StarterKitTests {
+
+	@Test
+	void anAggregatorIsReplacedByItsModulesInThePomsOrder(@TempDir Path repository) throws IOException {
+		Files.writeString(repository.resolve("pom.xml"), """
+				<modules>
+					<module>test-support</module>
+					<module>caching</module>
+					<module>messaging</module>
+					<module>checks</module>
+				</modules>
+				""");
+		Files.createDirectories(repository.resolve("caching"));
+		Files.writeString(repository.resolve("caching/pom.xml"), "<packaging>jar</packaging>");
+		Files.createDirectories(repository.resolve("messaging"));
+		Files.writeString(repository.resolve("messaging/pom.xml"), """
+				<packaging>pom</packaging>
+				<modules>
+					<module>rabbitmq</module>
+					<module>kafka</module>
+				</modules>
+				""");
+
+		assertThat(StarterKit.modules(repository)).containsExactly("test-support", "caching", "messaging/rabbitmq",
+				"messaging/kafka", "checks");
+	}
 
 	@Test
 	void theReducedPomKeepsOnlyTestSupportAndTheModule() {
