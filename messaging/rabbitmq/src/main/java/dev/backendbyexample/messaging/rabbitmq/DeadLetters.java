@@ -116,6 +116,12 @@ class DeadLetters {
 			.query(ROW)
 			.optional()
 			.orElseThrow(() -> new DeadLetterNotFound(id));
+		return publishAgain(letter);
+	}
+
+	private DeadLetter publishAgain(DeadLetter letter) {
+		// exercise:begin dead-letter-replay
+		long id = letter.id();
 		if (letter.replayedAt() != null) {
 			throw new AlreadyReplayed(id);
 		}
@@ -135,6 +141,7 @@ class DeadLetters {
 		}
 		this.jdbc.sql("update dead_letters set replayed_at = now() where id = ?").param(id).update();
 		return find(id);
+		// exercise:end dead-letter-replay
 	}
 
 }

@@ -102,18 +102,7 @@ class IdempotentConsumer {
 					ConsumerCounters.DEAD_LETTERED);
 		}
 		catch (TransientFailure ex) {
-			int attempt = attempt(message);
-			if (consumer.equals(Topology.FULFILMENT) && attempt < this.properties.maxAttempts()) {
-				// The delay queue for this attempt dead-letters it back to the work queue
-				// after first-retry-delay · 2^(attempt-1).
-				forward(consumer, withAttempt(message, attempt + 1), channel, "", Topology.retryQueue(attempt),
-						ex.getMessage(), ConsumerCounters.RETRIED);
-			}
-			else {
-				forward(consumer, message, channel, Topology.DEAD_LETTERS, consumer,
-						"Retries exhausted after " + attempt + " attempts: " + ex.getMessage(),
-						ConsumerCounters.DEAD_LETTERED);
-			}
+			retryLaterOrDeadLetter(consumer, message, channel, ex);
 		}
 		catch (RuntimeException ex) {
 			logger.warn(consumer + ": requeued message " + message.getMessageProperties().getMessageId()
@@ -121,6 +110,28 @@ class IdempotentConsumer {
 			this.counters.count(consumer, ConsumerCounters.REQUEUED);
 			channel.basicNack(tag, false, true);
 		}
+	}
+
+	/**
+	 * Bounded retry with exponential backoff, on the work queue only: attempt {@code n}
+	 * waits in delay queue {@code n} (first-retry-delay · 2^(n-1)), which dead-letters it
+	 * back to the work queue; after max-attempts, the dead-letter exchange, with the
+	 * reason. The retry is a copy carrying its attempt number in {@value #ATTEMPT}.
+	 */
+	private void retryLaterOrDeadLetter(String consumer, Message message, Channel channel, TransientFailure failure)
+			throws IOException {
+		// exercise:begin retry-backoff
+		int attempt = attempt(message);
+		if (consumer.equals(Topology.FULFILMENT) && attempt < this.properties.maxAttempts()) {
+			forward(consumer, withAttempt(message, attempt + 1), channel, "", Topology.retryQueue(attempt),
+					failure.getMessage(), ConsumerCounters.RETRIED);
+		}
+		else {
+			forward(consumer, message, channel, Topology.DEAD_LETTERS, consumer,
+					"Retries exhausted after " + attempt + " attempts: " + failure.getMessage(),
+					ConsumerCounters.DEAD_LETTERED);
+		}
+		// exercise:end retry-backoff
 	}
 
 	/**
