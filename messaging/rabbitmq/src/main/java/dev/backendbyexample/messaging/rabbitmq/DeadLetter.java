@@ -14,7 +14,8 @@ record DeadLetter(long id, @Nullable String messageId,
 		@Schema(description = "The queue it was dead-lettered from, where a replay sends it back.") String queue,
 		@Schema(description = "Why: the consumer's reason (poison, retries exhausted) or the broker's "
 				+ "(delivery_limit, rejected, expired).") String reason,
-		@Schema(description = "Deliveries it had before it was dead-lettered.") int attempts, String body,
-		OffsetDateTime deadLetteredAt, @Nullable OffsetDateTime replayedAt) {
+		@Schema(description = "Deliveries it had before it was dead-lettered (over the broker's delivery limit: "
+				+ "the limit plus one).") int attempts,
+		String body, OffsetDateTime deadLetteredAt, @Nullable OffsetDateTime replayedAt) {
 
 }

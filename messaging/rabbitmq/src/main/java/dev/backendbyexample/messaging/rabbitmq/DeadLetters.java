@@ -76,13 +76,20 @@ class DeadLetters {
 		return (death != null) ? String.valueOf(death.get("queue")) : "unknown";
 	}
 
-	private static int attempts(MessageProperties headers) {
+	private int attempts(MessageProperties headers) {
 		if (headers.getHeader(IdempotentConsumer.ATTEMPT) instanceof Number attempt) {
 			return attempt.intValue();
 		}
 		// A quorum queue counts redeliveries in x-delivery-count (absent on the first).
 		if (headers.getHeader("x-delivery-count") instanceof Number redeliveries) {
 			return redeliveries.intValue() + 1;
+		}
+		// The broker's own count is not on its dead-lettered copy: over the delivery
+		// limit
+		// means the limit plus one deliveries.
+		Map<String, ?> death = firstDeath(headers);
+		if (death != null && "delivery_limit".equals(String.valueOf(death.get("reason")))) {
+			return this.properties.deliveryLimit() + 1;
 		}
 		return 1;
 	}

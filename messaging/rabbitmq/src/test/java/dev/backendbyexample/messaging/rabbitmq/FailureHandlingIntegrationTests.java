@@ -79,6 +79,8 @@ class FailureHandlingIntegrationTests {
 
 	@Test
 	void outOfStockIsRetriedWithDoublingDelaysThenDeadLetteredAndReplayedAfterARestock() {
+		// Other tests in this context restock lamps.
+		setStock("LAMP", 0);
 		Map<String, Object> order = place("LAMP");
 		String orderId = (String) order.get("id");
 
@@ -96,12 +98,7 @@ class FailureHandlingIntegrationTests {
 		assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(700));
 		assertThat(order(orderId)).containsEntry("status", "PLACED");
 
-		this.api.put()
-			.uri("/api/stock/LAMP")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("available", 5))
-			.retrieve()
-			.toBodilessEntity();
+		setStock("LAMP", 5);
 		Number letterId = (Number) letter.get("id");
 		ResponseEntity<Map> replayed = this.api.post()
 			.uri("/api/dead-letters/{id}/replay", letterId)
@@ -147,7 +144,8 @@ class FailureHandlingIntegrationTests {
 		}
 		Map<String, Object> letter = deadLetter(id);
 		assertThat(letter).containsEntry("queue", "express")
-			.containsEntry("reason", "Dead-lettered by the broker: delivery_limit");
+			.containsEntry("reason", "Dead-lettered by the broker: delivery_limit")
+			.containsEntry("attempts", this.properties.deliveryLimit() + 1);
 	}
 
 	@Test
@@ -157,6 +155,15 @@ class FailureHandlingIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private void setStock(String sku, int available) {
+		this.api.put()
+			.uri("/api/stock/{sku}", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("available", available))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 	private Map<String, Object> deadLetter(String messageId) {

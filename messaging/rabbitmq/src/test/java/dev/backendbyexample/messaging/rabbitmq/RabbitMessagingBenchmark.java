@@ -102,7 +102,7 @@ public final class RabbitMessagingBenchmark {
 					rows.add(row("publish", type, confirms ? "on" : "off", "-", "0", "Spring AMQP", spring));
 					out.println("   measured: " + String.join(" | ", rows.getLast()));
 					if (perfTest) {
-						Result peer = broker.perfTest(type, confirms, 0, 1, size, duration);
+						Result peer = broker.perfTest(type, confirms, 0, 0, size, duration);
 						rows.add(row("publish", type, confirms ? "on" : "off", "-", "0", "PerfTest", peer));
 						out.println("   measured: " + String.join(" | ", rows.getLast()));
 						if (confirms) {

@@ -73,6 +73,9 @@ class RabbitMessagingScenario implements DemoScenario {
 		}
 		narrator.step("An order for a lamp: out of stock, retried " + String.join(", ", delays)
 				+ " later, then dead-lettered");
+		// None in stock on a fresh start; set again for a test context other tests
+		// restock in.
+		demo.bean(Warehouse.class).restock("LAMP", 0);
 		DemoResponse lamp = http.post("/api/orders", orderJson("eu", "standard", "LAMP"));
 		narrator.exchange(lamp);
 		String lampId = json.readTree(lamp.body()).get("id").asString();
