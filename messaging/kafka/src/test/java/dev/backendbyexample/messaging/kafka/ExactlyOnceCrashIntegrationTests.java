@@ -64,52 +64,25 @@ class ExactlyOnceCrashIntegrationTests {
 			inputs.add(metadata.partition() + "@" + metadata.offset());
 		}
 
-		// The worker commits two batches, writes the third and stops before committing
+		// The worker commits two batches, writes the third and is killed before
+		// committing it.
+		PipelineCrash.Crash crash = PipelineCrash.killMidTransaction(bootstrap, input, output, group, transactionalId,
+				3);
+		assertThat(crash.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+		assertThat(crash.committed()).isPositive();
+		assertThat(crash.inFlight()).isPositive();
+		// The third batch was on the broker, in an open transaction: read_uncommitted saw
 		// it.
-		Process worker = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-				ExactlyOnceWorker.class.getName(), bootstrap, input, output, group, transactionalId, "3")
-			.redirectError(new File("target/exactly-once-worker.log"))
-			.start();
-		int committed = 0;
-		int inFlight;
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
-			while (true) {
-				String line = CompletableFuture.supplyAsync(() -> readLine(lines)).get(60, TimeUnit.SECONDS);
-				assertThat(line).as("the worker's report (it ended early?)").isNotNull();
-				if (line.startsWith("COMMITTED ")) {
-					committed += Integer.parseInt(line.substring(10));
-				}
-				else if (line.startsWith("IN-FLIGHT ")) {
-					inFlight = Integer.parseInt(line.substring(10));
-					break;
-				}
-			}
-			// The third batch is on the broker, in an open transaction: read_uncommitted
-			// sees it.
-			assertThat(Records.readAll(bootstrap, output, "read_uncommitted")).hasSize(committed + inFlight);
-			worker.destroyForcibly();
-			assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		}
-		finally {
-			worker.destroyForcibly();
-		}
-		assertThat(worker.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-		assertThat(committed).isPositive();
-		assertThat(inFlight).isPositive();
+		assertThat(crash.visibleUncommitted()).isEqualTo(crash.committed() + crash.inFlight());
+		int inFlight = crash.inFlight();
 
 		// The restart: same transactional id, same group. initTransactions() aborts the
 		// open
 		// transaction; the group's committed offsets send it back to the third batch.
-		int processed = 0;
-		try (ExactlyOncePipeline restarted = new ExactlyOncePipeline(bootstrap, input, output, group,
-				transactionalId)) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (committed + processed < INPUTS && System.nanoTime() < deadline) {
-				processed += restarted.processBatch(Duration.ofMillis(200), ExactlyOncePipeline.BeforeCommit.NOTHING);
-			}
-		}
-		assertThat(committed + processed).as("the restart resumed where the last commit left off").isEqualTo(INPUTS);
+		int processed = PipelineCrash.finish(bootstrap, input, output, group, transactionalId, crash.committed(),
+				INPUTS);
+		assertThat(crash.committed() + processed).as("the restart resumed where the last commit left off")
+			.isEqualTo(INPUTS);
 
 		List<String> readCommitted = sources(Records.readAll(bootstrap, output, "read_committed"));
 		assertThat(readCommitted).as("read_committed: every input once").hasSize(INPUTS).doesNotHaveDuplicates();
@@ -129,19 +102,6 @@ class ExactlyOnceCrashIntegrationTests {
 			sources.add(entry.sourcePartition() + "@" + entry.sourceOffset());
 		}
 		return sources;
-	}
-
-	private static String readLine(BufferedReader lines) {
-		try {
-			return lines.readLine();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String javaBinary() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 }
