@@ -58,4 +58,39 @@ final class Records {
 		});
 	}
 
+	/**
+	 * Every record of the topic, from the beginning to the end it has now, as a consumer
+	 * with this isolation level sees it ("read_committed" or "read_uncommitted"); values
+	 * as text.
+	 */
+	static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, String isolationLevel) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "reader-" + UUID.randomUUID());
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			// read_committed stops at the last stable offset, so an open transaction
+			// would hold
+			// this loop until it ends: the tests read only after every transaction ended.
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("Could not read " + topic + " to its end " + ends + " in 30 s");
+				}
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
 }
