@@ -47,6 +47,13 @@ final class KafkaSupport {
 			return new Server(bootstrap, "broker");
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		// Transactions keep their state in an internal topic whose default replication
+		// factor
+		// (3) one broker cannot give: without these, initTransactions() waits forever. A
+		// Kafka
+		// container sets the same.
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
 		broker.afterPropertiesSet();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "bbe-kafka-stop"));
 		return new Server(broker.getBrokersAsString(), Server.IN_JVM);
