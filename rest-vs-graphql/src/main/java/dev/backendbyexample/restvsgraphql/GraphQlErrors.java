@@ -1,6 +1,6 @@
 package dev.backendbyexample.restvsgraphql;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.ErrorClassification;
@@ -53,9 +53,20 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		};
 	}
 
+	/**
+	 * As REST's {@code errors}: where (a pointer into the input, or an argument), then
+	 * what.
+	 */
 	private static Map<String, String> field(InvalidField field) {
-		return (field.pointer() != null) ? Map.of("pointer", field.pointer(), "detail", field.detail())
-				: Map.of("argument", String.valueOf(field.parameter()), "detail", field.detail());
+		Map<String, String> entry = new LinkedHashMap<>();
+		if (field.pointer() != null) {
+			entry.put("pointer", field.pointer());
+		}
+		else {
+			entry.put("argument", String.valueOf(field.parameter()));
+		}
+		entry.put("detail", field.detail());
+		return entry;
 	}
 
 }

@@ -80,9 +80,8 @@ class PersistedQueries {
 							schema = @Schema(type = "string")) })
 	@ApiResponse(responseCode = "404", description = "No persisted query has this name")
 	@Nullable ResponseEntity<byte[]> run(@PathVariable @Pattern(regexp = "[a-z-]{1,40}") String name,
-			@Parameter(description = "The query's variables as a JSON object",
-					example = "{\"first\": 20}") @RequestParam(
-							required = false) @Size(max = 1000) @Nullable String variables,
+			@Parameter(description = "The query's variables as a JSON object, such as {\"first\": 20}") @RequestParam(
+					required = false) @Size(max = 1000) @Nullable String variables,
 			WebRequest request) {
 		String document = this.documents.get(name);
 		if (document == null) {

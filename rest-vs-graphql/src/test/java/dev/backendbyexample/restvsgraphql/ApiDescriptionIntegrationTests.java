@@ -60,6 +60,23 @@ class ApiDescriptionIntegrationTests {
 			.doesNotContain("-controller\"", "\"/graphql\"", "\"/error\"");
 	}
 
+	@Test
+	void swaggerUiRendersTheDocument() {
+		String page = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/swagger-ui/index.html")
+			.retrieve()
+			.body(String.class);
+		String config = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/v3/api-docs/swagger-config")
+			.retrieve()
+			.body(String.class);
+
+		assertThat(page).contains("Swagger UI");
+		assertThat(config).contains("\"url\":\"/v3/api-docs\"");
+	}
+
 	private String document() {
 		// The document itself is not an operation of the API: a plain client.
 		return RestClient.create("http://localhost:" + this.port)

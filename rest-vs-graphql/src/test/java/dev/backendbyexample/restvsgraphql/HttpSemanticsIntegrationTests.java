@@ -98,19 +98,25 @@ class HttpSemanticsIntegrationTests {
 	@Test
 	void aNewPostChangesItsAuthorsETagBecauseThePostCountIsPartOfTheUser() {
 		Created ada = create("ada");
+		try {
+			ResponseEntity<String> post = this.http.post()
+				.uri("/users/{id}/posts", ada.id)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"title\":\"Hello\",\"body\":\"First post\"}")
+				.retrieve()
+				.toEntity(String.class);
 
-		ResponseEntity<String> post = this.http.post()
-			.uri("/users/{id}/posts", ada.id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"title\":\"Hello\",\"body\":\"First post\"}")
-			.retrieve()
-			.toEntity(String.class);
-
-		assertThat(post.getStatusCode().value()).isEqualTo(201);
-		assertThat(post.getHeaders().getLocation()).hasPath("/posts/" + id(post));
-		ResponseEntity<String> author = get("/users/" + ada.id);
-		assertThat(author.getHeaders().getETag()).isNotEqualTo(ada.etag);
-		assertThat(author.getBody()).contains("\"postCount\":1");
+			assertThat(post.getStatusCode().value()).isEqualTo(201);
+			assertThat(post.getHeaders().getLocation()).hasPath("/posts/" + id(post));
+			ResponseEntity<String> author = get("/users/" + ada.id);
+			assertThat(author.getHeaders().getETag()).isNotEqualTo(ada.etag);
+			assertThat(author.getBody()).contains("\"postCount\":1");
+		}
+		finally {
+			// The newest post would head the feed the comparison tests read: gone with
+			// its author.
+			delete(ada.id, null);
+		}
 	}
 
 	// POST: neither safe nor idempotent, unless an Idempotency-Key makes it so
@@ -209,10 +215,12 @@ class HttpSemanticsIntegrationTests {
 		Created ada = create("ada");
 		String body = "{\"name\":\"Same\",\"email\":\"same@example.com\",\"bio\":\"same\"}";
 
-		String once = put(ada.id, body, "*").getBody();
-		String twice = put(ada.id, body, "*").getBody();
+		ResponseEntity<String> once = put(ada.id, body, "*");
+		ResponseEntity<String> twice = put(ada.id, body, "*");
 
-		assertThat(twice).isEqualTo(once);
+		assertThat(once.getStatusCode().value()).isEqualTo(200);
+		assertThat(twice.getStatusCode().value()).isEqualTo(200);
+		assertThat(twice.getBody()).isEqualTo(once.getBody()).contains("\"name\":\"Same\"");
 	}
 
 	@Test
