@@ -1,7 +1,6 @@
 package dev.backendbyexample.messaging.rabbitmq;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +218,6 @@ class IdempotentConsumer {
 			this.counters.count(consumer, ConsumerCounters.REQUEUED);
 			channel.basicNack(tag, false, true);
 		}
-	}
-
-	static String body(Message message) {
-		return new String(message.getBody(), StandardCharsets.UTF_8);
 	}
 
 }
