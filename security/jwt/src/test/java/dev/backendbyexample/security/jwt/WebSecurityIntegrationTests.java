@@ -75,6 +75,28 @@ class WebSecurityIntegrationTests {
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
 
+	@Test
+	void healthIsOpenButMetricsNeedAnAdmin() throws Exception {
+		String user = "Bearer " + Forge.valid(java.util.UUID.randomUUID(), "USER").compact();
+		String admin = "Bearer " + Forge.valid(java.util.UUID.randomUUID(), "ADMIN").compact();
+
+		assertThat(actuator("/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(actuator("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(actuator("/actuator/prometheus", user).statusCode()).isEqualTo(403);
+		assertThat(actuator("/actuator/metrics", admin).statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> actuator(String path, String authorization) throws Exception {
+		// The JDK client: Actuator is not an operation of the documented API.
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
 	private HttpResponse<String> preflight(String origin) throws Exception {
 		// The JDK client: a preflight is not an operation of the API.
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/notes"))
