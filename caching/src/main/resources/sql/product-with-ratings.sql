@@ -1,5 +1,7 @@
 -- The read worth caching: a product with the summary of its reviews. About 100 reviews per
--- product in the seed, spread over the table, so PostgreSQL reads ~100 heap pages per call.
+-- product in the seed, spread over the table, so PostgreSQL reads ~100 heap pages per call:
+-- EXPLAIN ANALYZE on the full seed showed 2.2 ms the first time (pages read from disk, "Heap
+-- Blocks: exact=100"), about 0.2 ms once those pages sit in shared buffers.
 select p.id, p.name, p.description, p.price_cents, p.version, p.updated_at,
        count(r.id)                            as reviews,
        avg(r.rating)::float8                  as average,

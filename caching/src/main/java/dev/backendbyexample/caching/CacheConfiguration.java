@@ -6,7 +6,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -102,7 +101,6 @@ class CacheConfiguration {
 			// disconnected):
 			// a longer bound than the command timeout, for a busy machine.
 			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build();
 	}
 
