@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,8 @@ import org.springframework.kafka.test.utils.ContainerTestUtils;
  * Spring Kafka's producer and consumer next to Kafka's own {@code ProducerPerformance}
  * and {@code ConsumerPerformance} (kafka-tools, same release as the broker), with the
  * same settings, against the same broker, in the same run; plus end-to-end latency and
- * transactional throughput.
+ * transactional throughput. Both producers send the same 1,000 distinct payloads of
+ * random capital letters, picked at random per record.
  * <p>
  * Arguments (all optional, {@code --name=value}): {@code --records=200000
  * --record-size=1024 --batch-sizes=16384,65536 --lingers=0,10 --latency-records=5000
@@ -99,8 +103,18 @@ public final class KafkaMessagingBenchmark {
 			.getApplicationContext()) {
 			String bootstrap = String.join(",", context.getBean(KafkaConnectionDetails.class).getBootstrapServers());
 			OrderTopics topics = context.getBean(OrderTopics.class);
-			byte[] payload = new byte[recordSize];
-			new Random(42).nextBytes(payload);
+			// The same 1,000 distinct payloads for both producers (random capital
+			// letters, as the
+			// perf tool makes them): a single repeated payload would let lz4 compress
+			// whole
+			// batches to almost nothing, and generating one per record would measure the
+			// RNG.
+			List<byte[]> payloads = payloads(recordSize);
+			Path payloadFile = Files.createTempFile("bbe-kafka-payloads", ".txt");
+			payloadFile.toFile().deleteOnExit();
+			Files.write(payloadFile,
+					payloads.stream().map((bytes) -> new String(bytes, StandardCharsets.US_ASCII)).toList());
+			byte[] payload = payloads.get(0);
 			Narrator narrator = Narrator.recording();
 			narrator.title(String.format(Locale.ROOT,
 					"Kafka %s, %d records of %d bytes per cell, acks=all, idempotent, lz4, %d cores",
@@ -113,12 +127,13 @@ public final class KafkaMessagingBenchmark {
 				for (int linger : lingers) {
 					cell++;
 					String ours = Records.createTopic(bootstrap, topics.group("bench-spring-" + cell), 6);
-					Result spring = springProducer(bootstrap, ours, payload, records, batchSize, linger);
+					Result spring = springProducer(bootstrap, ours, payloads, records, batchSize, linger);
 					Result peer = null;
 					String theirs = null;
 					if (peers) {
 						theirs = Records.createTopic(bootstrap, topics.group("bench-tool-" + cell), 6);
-						peer = producerPerformance(bootstrap, theirs, records, recordSize, batchSize, linger);
+						peer = producerPerformance(bootstrap, theirs, records, payloadFile, recordSize, batchSize,
+								linger);
 					}
 					producerRows.add(List.of(Integer.toString(batchSize), Integer.toString(linger),
 							format(spring.recordsPerSecond()), megabytes(spring.megabytesPerSecond()),
@@ -149,7 +164,7 @@ public final class KafkaMessagingBenchmark {
 					List.of(List.of("send -> listener", Long.toString(latency[0]), Long.toString(latency[1]),
 							Long.toString(latency[2]))));
 			double transactional = transactionalProducer(bootstrap,
-					Records.createTopic(bootstrap, topics.group("bench-tx"), 6), payload, records,
+					Records.createTopic(bootstrap, topics.group("bench-tx"), 6), payloads, records,
 					topics.group("bench-tx"));
 			narrator.table(List.of("transactional producer", "records/s"),
 					List.of(List.of("100 records per transaction", format(transactional))));
@@ -169,28 +184,30 @@ public final class KafkaMessagingBenchmark {
 	}
 
 	// KafkaTemplate.send() for every record, then wait for every acknowledgement.
-	private static Result springProducer(String bootstrap, String topic, byte[] payload, int records, int batchSize,
-			int linger) {
+	private static Result springProducer(String bootstrap, String topic, List<byte[]> payloads, int records,
+			int batchSize, int linger) {
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
 				producerSettings(bootstrap, batchSize, linger), new StringSerializer(), new ByteArraySerializer());
 		try {
 			KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
-			template.send(topic, payload).join(); // connection and metadata, not measured
+			template.send(topic, payloads.get(0)).join(); // connection and metadata, not
+															// measured
+			Random random = new Random(7);
 			long start = System.nanoTime();
 			List<CompletableFuture<?>> sent = new ArrayList<>(records);
 			for (int i = 0; i < records; i++) {
-				sent.add(template.send(topic, payload));
+				sent.add(template.send(topic, payloads.get(random.nextInt(payloads.size()))));
 			}
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
 			double seconds = (System.nanoTime() - start) / 1e9;
-			return new Result(records / seconds, records * (double) payload.length / seconds / 1024 / 1024);
+			return new Result(records / seconds, records * (double) payloads.get(0).length / seconds / 1024 / 1024);
 		}
 		finally {
 			factory.destroy();
 		}
 	}
 
-	private static double transactionalProducer(String bootstrap, String topic, byte[] payload, int records,
+	private static double transactionalProducer(String bootstrap, String topic, List<byte[]> payloads, int records,
 			String transactionalId) {
 		Map<String, Object> properties = producerSettings(bootstrap, 65536, 10);
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(properties,
@@ -198,13 +215,14 @@ public final class KafkaMessagingBenchmark {
 		factory.setTransactionIdPrefix(transactionalId + "-");
 		try {
 			KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
-			template.executeInTransaction((operations) -> operations.send(topic, payload));
+			template.executeInTransaction((operations) -> operations.send(topic, payloads.get(0)));
+			Random random = new Random(7);
 			long start = System.nanoTime();
 			for (int done = 0; done < records; done += 100) {
 				int count = Math.min(100, records - done);
 				template.executeInTransaction((operations) -> {
 					for (int i = 0; i < count; i++) {
-						operations.send(topic, payload);
+						operations.send(topic, payloads.get(random.nextInt(payloads.size())));
 					}
 					return null;
 				});
@@ -292,8 +310,10 @@ public final class KafkaMessagingBenchmark {
 				// not
 				// the queueing of a flood.
 				long due = start + i * 1_000_000L;
-				while (System.nanoTime() < due) {
-					Thread.onSpinWait();
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait); // not a spin: two cores serve client and
+													// broker
 				}
 				template.send(topic, "key-" + (i % 100), payload);
 			}
@@ -310,17 +330,19 @@ public final class KafkaMessagingBenchmark {
 				latencies[records - 1] };
 	}
 
-	private static Result producerPerformance(String bootstrap, String topic, int records, int recordSize,
-			int batchSize, int linger) throws IOException, InterruptedException {
+	private static Result producerPerformance(String bootstrap, String topic, int records, Path payloadFile,
+			int recordSize, int batchSize, int linger) throws IOException, InterruptedException {
 		List<String> output = tool("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
-				Integer.toString(records), "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+				Integer.toString(records), "--payload-file", payloadFile.toString(), "--throughput", "-1",
 				"--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
 				"compression.type=lz4", "batch.size=" + batchSize, "linger.ms=" + linger);
 		// The last summary line is the whole run's.
 		for (int i = output.size() - 1; i >= 0; i--) {
 			Matcher matcher = PRODUCER_RESULT.matcher(output.get(i));
 			if (matcher.find() && Integer.parseInt(matcher.group(1)) == records) {
-				return new Result(Double.parseDouble(matcher.group(2)), Double.parseDouble(matcher.group(3)));
+				// Its MB/sec counts the payloads it sent; all are recordSize bytes here.
+				double perSecond = Double.parseDouble(matcher.group(2));
+				return new Result(perSecond, perSecond * recordSize / 1024 / 1024);
 			}
 		}
 		throw new IllegalStateException("No summary from ProducerPerformance: " + output);
@@ -364,6 +386,19 @@ public final class KafkaMessagingBenchmark {
 			}
 		}
 		return lines;
+	}
+
+	private static List<byte[]> payloads(int recordSize) {
+		Random random = new Random(42);
+		List<byte[]> payloads = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			byte[] payload = new byte[recordSize];
+			for (int j = 0; j < recordSize; j++) {
+				payload[j] = (byte) ('A' + random.nextInt(26));
+			}
+			payloads.add(payload);
+		}
+		return payloads;
 	}
 
 	private static String format(double value) {
