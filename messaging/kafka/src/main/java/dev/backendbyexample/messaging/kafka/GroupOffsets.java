@@ -37,6 +37,7 @@ public class GroupOffsets {
 	 */
 	public Map<TopicPartition, Long> resetToTime(String group, String topic, Instant instant)
 			throws InterruptedException, ExecutionException {
+		// exercise:begin replay-by-time
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
 			Map<TopicPartition, OffsetSpec> atTime = new HashMap<>();
@@ -52,6 +53,7 @@ public class GroupOffsets {
 					(info.offset() >= 0) ? info.offset() : ends.get(partition).offset()));
 			return reset(admin, group, offsets);
 		}
+		// exercise:end replay-by-time
 	}
 
 	/** Points the group at the given offsets. */

@@ -28,7 +28,7 @@ class KafkaMessagingDemoIntegrationTests {
 			.containsPattern(
 					"b joins: +a has \\[\\d, \\d, \\d\\], b has \\[\\d, \\d, \\d\\]; a gave up only \\[\\d, \\d, \\d\\]")
 			.contains("a leaves:   b has [0, 1, 2, 3, 4, 5]")
-			.containsPattern("60 records: a processed \\d+, b \\d+, both 0")
+			.containsPattern("60 records, 20 per phase: a processed [1-9]\\d*, b [1-9]\\d*, both 0")
 			.contains("demo-poison attempted on: payments -> payments-retry-0 -> payments-retry-1 -> payments-dlt")
 			.containsPattern("demo-poison +\\| 3 +\\| ListenerExecutionFailedException \\| GatewayTimeout")
 			.containsPattern("demo-garbage +\\| 1 +\\| DeserializationException")

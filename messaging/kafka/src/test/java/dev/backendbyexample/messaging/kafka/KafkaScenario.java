@@ -82,25 +82,25 @@ class KafkaScenario implements DemoScenario {
 		String topic = Records.createTopic(bootstrap, topics.group("demo-groups"), 6);
 		String group = topics.group("demo-groups");
 		ConsumerFactory<?, ?> consumers = demo.bean(ConsumerFactory.class);
-		for (int i = 0; i < 60; i++) {
-			template.send(topic, "order-" + i, new OrderEvent("order-" + i, 1, "PLACED", i));
-		}
-		template.flush();
 		GroupMember a = new GroupMember(consumers, topic, group, "a", CooperativeStickyAssignor.class);
 		try {
 			await().atMost(WAIT).until(() -> a.assigned().size() == 6);
 			narrator.say("a alone:    a has " + partitions(a.assigned()));
+			sendTwenty(template, topic, 0);
 			try (GroupMember b = new GroupMember(consumers, topic, group, "b", CooperativeStickyAssignor.class)) {
 				await().atMost(WAIT).until(() -> a.assigned().size() == 3 && b.assigned().size() == 3);
 				narrator.say("b joins:    a has " + partitions(a.assigned()) + ", b has " + partitions(b.assigned())
 						+ "; a gave up only " + partitions(a.revocations().get(0)));
+				sendTwenty(template, topic, 20);
+				await().atMost(WAIT).until(() -> a.processed().size() + b.processed().size() >= 40);
 				a.close();
 				await().atMost(WAIT).until(() -> b.assigned().size() == 6);
 				narrator.say("a leaves:   b has " + partitions(b.assigned()));
+				sendTwenty(template, topic, 40);
 				await().atMost(WAIT).until(() -> a.processed().size() + b.processed().size() >= 60);
 				long both = a.processed().stream().filter(b.processed()::contains).count();
-				narrator.say("60 records: a processed " + a.processed().size() + ", b " + b.processed().size()
-						+ ", both " + both);
+				narrator.say("60 records, 20 per phase: a processed " + a.processed().size() + ", b "
+						+ b.processed().size() + ", both " + both);
 			}
 		}
 		finally {
@@ -202,6 +202,13 @@ class KafkaScenario implements DemoScenario {
 		}
 		narrator.why("the log keeps records after they are read; a group's position is just a committed offset, "
 				+ "found for a time with ListOffsets and moved with the admin API.");
+	}
+
+	private static void sendTwenty(KafkaTemplate<String, Object> template, String topic, int from) {
+		for (int i = from; i < from + 20; i++) {
+			template.send(topic, "order-" + i, new OrderEvent("order-" + i, 1, "PLACED", i));
+		}
+		template.flush();
 	}
 
 	private static String partitions(java.util.Set<TopicPartition> partitions) {

@@ -47,7 +47,7 @@ final class Records {
 	// behind them forever with OUT_OF_ORDER_SEQUENCE_NUMBER: so wait until every
 	// partition's
 	// leader answers ListOffsets, which only a leader that has the partition does.
-	private static void awaitLeaders(Admin admin, String topic, int partitions) {
+	static void awaitLeaders(Admin admin, String topic, int partitions) {
 		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 		for (int partition = 0; partition < partitions; partition++) {
 			latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());

@@ -78,6 +78,8 @@ class ReplicatedDurabilityIntegrationTests {
 			admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
 				.all()
 				.get(30, TimeUnit.SECONDS);
+			// The controller has the topic; the brokers learn of it a moment later.
+			Records.awaitLeaders(admin, topic, 1);
 			int leader = partition(admin, topic).leader().id();
 
 			Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
