@@ -3,6 +3,7 @@ package dev.backendbyexample.caching;
 import java.time.Duration;
 import java.util.List;
 
+import dev.backendbyexample.testsupport.net.TcpProxy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ResponseEntity;

@@ -2,6 +2,7 @@ package dev.backendbyexample.caching;
 
 import java.time.Duration;
 
+import dev.backendbyexample.testsupport.net.TcpProxy;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

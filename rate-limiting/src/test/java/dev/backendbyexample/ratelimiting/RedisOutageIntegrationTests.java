@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.backendbyexample.testsupport.net.TcpProxy;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;

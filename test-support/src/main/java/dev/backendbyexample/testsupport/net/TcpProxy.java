@@ -1,4 +1,4 @@
-package dev.backendbyexample.messaging.rabbitmq;
+package dev.backendbyexample.testsupport.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small TCP proxy a test can cut and restore, to stage a broker outage without touching
- * the server: {@link #cut()} closes every connection and refuses new ones,
- * {@link #restore()} listens again on the same port. {@link #stall()} is the nastier
- * outage, a server that stops answering while the connection stays up (a partition, a
- * frozen host): bytes are held, not dropped, until {@link #resume()}.
+ * A small TCP proxy a test can cut and restore, to stage an outage of Redis, RabbitMQ or
+ * any TCP server without touching the server: {@link #cut()} closes every connection and
+ * refuses new ones, {@link #restore()} listens again on the same port. {@link #stall()}
+ * is the nastier outage, a server that stops answering while the connection stays up (a
+ * partition, a frozen host): bytes are held, not dropped, until {@link #resume()}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final int port;
 
@@ -39,7 +39,7 @@ final class TcpProxy implements AutoCloseable {
 	/**
 	 * Listens on a free local port; where it forwards to is set later with {@link #to}.
 	 */
-	static TcpProxy start() {
+	public static TcpProxy start() {
 		try (ServerSocket probe = new ServerSocket(0)) {
 			TcpProxy proxy = new TcpProxy(probe.getLocalPort());
 			probe.close();
@@ -51,16 +51,16 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	TcpProxy to(String host, int port) {
+	public TcpProxy to(String host, int port) {
 		this.upstream = new InetSocketAddress(host, port);
 		return this;
 	}
 
-	synchronized void restore() {
+	public synchronized void restore() {
 		try {
 			ServerSocket listening = new ServerSocket();
 			listening.setReuseAddress(true);
@@ -73,7 +73,7 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	synchronized void cut() {
+	public synchronized void cut() {
 		closeQuietly(this.server);
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
@@ -81,13 +81,13 @@ final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
-	void stall() {
+	public void stall() {
 		synchronized (this.flow) {
 			this.stalled = true;
 		}
 	}
 
-	void resume() {
+	public void resume() {
 		synchronized (this.flow) {
 			this.stalled = false;
 			this.flow.notifyAll();
