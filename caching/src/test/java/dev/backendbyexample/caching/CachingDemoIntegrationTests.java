@@ -25,7 +25,7 @@ class CachingDemoIntegrationTests {
 		assertThat(transcript).contains("GET /products/42 -> 200 OK  X-Cache: miss  ETag: \"p42-v1\"")
 			.contains("GET /products/42 -> 200 OK  X-Cache: redis")
 			.contains("GET /products/42 -> 200 OK  X-Cache: local")
-			.containsPattern("GET /products/42 -> 304 +X-Cache: local  ETag: \"p42-v1\"")
+			.contains("GET /products/42 -> 304 Not Modified  X-Cache: local  ETag: \"p42-v1\"")
 			.containsPattern("expensive queries on B: (\\d+) before, \\1 after")
 			.containsPattern("PostgreSQL \\(both levels evicted\\) +\\| miss +\\| \\d+\\.\\d\\d ms")
 			.containsPattern("Caffeine hit +\\| local +\\| \\d+\\.\\d\\d ms")
