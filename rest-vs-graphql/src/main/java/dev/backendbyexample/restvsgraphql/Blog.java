@@ -150,22 +150,23 @@ class Blog {
 		// exercise:end idempotent-create
 	}
 
-	/** Replaces every field, if the user is still at the version the client read. */
+	/** Replaces every field, if the user is still at a version the client read. */
 	@Transactional
-	User replaceUser(long id, UserDraft draft, long expectedVersion) {
-		return this.users.replaceIfVersion(id, draft, expectedVersion)
-			.orElseThrow(() -> this.users.exists(id) ? new VersionMismatch(id, expectedVersion) : new UserNotFound(id));
+	User replaceUser(long id, UserDraft draft, Set<Long> expectedVersions) {
+		return this.users.replaceIfVersion(id, draft, expectedVersions)
+			.orElseThrow(
+					() -> this.users.exists(id) ? new VersionMismatch(id, expectedVersions) : new UserNotFound(id));
 	}
 
 	/**
-	 * Applies a merge patch, if the user is still at the expected version (null: whatever
-	 * version it is at, last write wins).
+	 * Applies a merge patch, if the user is still at one of the expected versions (null:
+	 * whatever version it is at, last write wins).
 	 */
 	@Transactional
-	User patchUser(long id, UserPatch patch, @Nullable Long expectedVersion) {
+	User patchUser(long id, UserPatch patch, @Nullable Set<Long> expectedVersions) {
 		User current = user(id);
-		long version = (expectedVersion != null) ? expectedVersion : current.version();
-		if (current.version() != version) {
+		Set<Long> version = (expectedVersions != null) ? expectedVersions : Set.of(current.version());
+		if (!version.contains(current.version())) {
 			throw new VersionMismatch(id, version);
 		}
 		UserDraft merged = patch.applyTo(current);
@@ -183,9 +184,10 @@ class Blog {
 	 * Deletes a user, with its posts and comments, if at the expected version (or any).
 	 */
 	@Transactional
-	void deleteUser(long id, @Nullable Long expectedVersion) {
-		if (!this.users.deleteIfVersion(id, expectedVersion)) {
-			throw this.users.exists(id) ? new VersionMismatch(id, (expectedVersion != null) ? expectedVersion : -1)
+	void deleteUser(long id, @Nullable Set<Long> expectedVersions) {
+		if (!this.users.deleteIfVersion(id, expectedVersions)) {
+			throw this.users.exists(id)
+					? new VersionMismatch(id, (expectedVersions != null) ? expectedVersions : Set.of())
 					: new UserNotFound(id);
 		}
 	}

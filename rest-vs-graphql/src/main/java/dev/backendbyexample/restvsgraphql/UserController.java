@@ -2,6 +2,7 @@ package dev.backendbyexample.restvsgraphql;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -116,8 +117,9 @@ class UserController {
 	ResponseEntity<UserResource> replace(@PathVariable long id, @RequestBody @Valid UserDraft draft,
 			@Parameter(description = "The ETag you read, or *", required = true) @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		Long expected = ETags.expectedVersion(ifMatch);
-		User user = this.blog.replaceUser(id, draft, (expected != null) ? expected : this.blog.user(id).version());
+		Set<Long> expected = ETags.expectedVersions(ifMatch);
+		User user = this.blog.replaceUser(id, draft,
+				(expected != null) ? expected : Set.of(this.blog.user(id).version()));
 		return ResponseEntity.ok().eTag(ETags.of(user)).body(UserResource.of(user, this.blog.postCount(id)));
 	}
 
@@ -136,7 +138,7 @@ class UserController {
 	ResponseEntity<UserResource> patch(@PathVariable long id, @RequestBody Map<String, Object> patch,
 			@Parameter(description = "The ETag you read, or *", required = true) @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		User user = this.blog.patchUser(id, UserPatch.of(patch), ETags.expectedVersion(ifMatch));
+		User user = this.blog.patchUser(id, UserPatch.of(patch), ETags.expectedVersions(ifMatch));
 		return ResponseEntity.ok().eTag(ETags.of(user)).body(UserResource.of(user, this.blog.postCount(id)));
 	}
 
@@ -151,7 +153,7 @@ class UserController {
 	void delete(@PathVariable long id,
 			@Parameter(description = "The ETag you read, or *") @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		this.blog.deleteUser(id, (ifMatch != null) ? ETags.expectedVersion(ifMatch) : ETags.ANY);
+		this.blog.deleteUser(id, (ifMatch != null) ? ETags.expectedVersions(ifMatch) : ETags.ANY);
 	}
 
 	@GetMapping(path = "/{id}/posts", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -317,6 +317,31 @@ class HttpSemanticsIntegrationTests {
 		assertThat(version(ada.id)).isZero();
 	}
 
+	@Test
+	void patchWithAnIfMatchListNamingTheCurrentVersionSucceedsBecauseAnyListedTagMayMatch() {
+		Created ada = create("ada");
+		patch(ada.id, "{\"bio\":\"one\"}", ada.etag);
+
+		ResponseEntity<String> patched = patch(ada.id, "{\"bio\":\"two\"}", "\"0\", W/\"7\", \"1\"");
+
+		assertThat(patched.getStatusCode().value()).isEqualTo(200);
+		assertThat(patched.getHeaders().getETag()).isEqualTo("\"2\"");
+		assertThat(patched.getBody()).contains("\"bio\":\"two\"");
+	}
+
+	@Test
+	void putWithAnIfMatchListOfOnlyStaleOrWeakTagsThen412AndNothingChanges() {
+		Created ada = create("ada");
+		patch(ada.id, "{\"bio\":\"someone else was here\"}", ada.etag);
+
+		ResponseEntity<String> refused = put(ada.id, "{\"name\":\"lost\",\"email\":\"x@example.com\"}",
+				"\"0\", \"7\", W/\"1\"");
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(412);
+		assertThat(refused.getBody()).contains("at none of the versions [0, 7]");
+		assertThat(version(ada.id)).isEqualTo(1);
+	}
+
 	// DELETE: idempotent in effect; the repeat answers 404
 
 	@Test
