@@ -150,12 +150,15 @@ class Blog {
 		// exercise:end idempotent-create
 	}
 
-	/** Replaces every field, if the user is still at a version the client read. */
+	/**
+	 * Replaces every field, if the user is still at a version the client read (null: at
+	 * whatever version it is when the UPDATE runs, last write wins).
+	 */
 	@Transactional
-	User replaceUser(long id, UserDraft draft, Set<Long> expectedVersions) {
+	User replaceUser(long id, UserDraft draft, @Nullable Set<Long> expectedVersions) {
 		return this.users.replaceIfVersion(id, draft, expectedVersions)
-			.orElseThrow(
-					() -> this.users.exists(id) ? new VersionMismatch(id, expectedVersions) : new UserNotFound(id));
+			.orElseThrow(() -> (expectedVersions != null && this.users.exists(id))
+					? new VersionMismatch(id, expectedVersions) : new UserNotFound(id));
 	}
 
 	/**
@@ -164,10 +167,12 @@ class Blog {
 	 */
 	@Transactional
 	User patchUser(long id, UserPatch patch, @Nullable Set<Long> expectedVersions) {
-		User current = user(id);
-		Set<Long> version = (expectedVersions != null) ? expectedVersions : Set.of(current.version());
-		if (!version.contains(current.version())) {
-			throw new VersionMismatch(id, version);
+		// FOR UPDATE: the merge is computed from this read, so no write may land between
+		// it and the UPDATE. A concurrent writer makes this wait, then read its result:
+		// * merges into whatever is there, an expected version is checked against it.
+		User current = this.users.findForUpdate(id).orElseThrow(() -> new UserNotFound(id));
+		if (expectedVersions != null && !expectedVersions.contains(current.version())) {
+			throw new VersionMismatch(id, expectedVersions);
 		}
 		UserDraft merged = patch.applyTo(current);
 		Set<ConstraintViolation<UserDraft>> violations = this.validator.validate(merged);
@@ -177,7 +182,8 @@ class Blog {
 				.sorted((a, b) -> String.valueOf(a.pointer()).compareTo(String.valueOf(b.pointer())))
 				.toList());
 		}
-		return this.users.replaceIfVersion(id, merged, version).orElseThrow(() -> new VersionMismatch(id, version));
+		return this.users.replaceIfVersion(id, merged, Set.of(current.version()))
+			.orElseThrow(() -> new IllegalStateException("User " + id + " changed while its row was locked"));
 	}
 
 	/**
@@ -186,8 +192,7 @@ class Blog {
 	@Transactional
 	void deleteUser(long id, @Nullable Set<Long> expectedVersions) {
 		if (!this.users.deleteIfVersion(id, expectedVersions)) {
-			throw this.users.exists(id)
-					? new VersionMismatch(id, (expectedVersions != null) ? expectedVersions : Set.of())
+			throw (expectedVersions != null && this.users.exists(id)) ? new VersionMismatch(id, expectedVersions)
 					: new UserNotFound(id);
 		}
 	}

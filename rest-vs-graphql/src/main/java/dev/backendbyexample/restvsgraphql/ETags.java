@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ETags {
 
-	/** Any version: {@code If-Match: *}. */
+	/**
+	 * Any version: {@code If-Match: *} asks only that the user exists, so the write has
+	 * no version predicate (not "the version just read", which a concurrent write would
+	 * make a 412).
+	 */
 	static final @Nullable Set<Long> ANY = null;
 
 	private ETags() {

@@ -2,7 +2,6 @@ package dev.backendbyexample.restvsgraphql;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -117,9 +116,7 @@ class UserController {
 	ResponseEntity<UserResource> replace(@PathVariable long id, @RequestBody @Valid UserDraft draft,
 			@Parameter(description = "The ETag you read, or *", required = true) @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		Set<Long> expected = ETags.expectedVersions(ifMatch);
-		User user = this.blog.replaceUser(id, draft,
-				(expected != null) ? expected : Set.of(this.blog.user(id).version()));
+		User user = this.blog.replaceUser(id, draft, ETags.expectedVersions(ifMatch));
 		return ResponseEntity.ok().eTag(ETags.of(user)).body(UserResource.of(user, this.blog.postCount(id)));
 	}
 

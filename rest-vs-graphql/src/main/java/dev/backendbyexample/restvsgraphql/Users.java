@@ -32,6 +32,14 @@ class Users {
 			.optional();
 	}
 
+	/** The user, its row locked until the transaction ends: for a read-modify-write. */
+	Optional<User> findForUpdate(long id) {
+		return this.jdbc.sql("select id, name, email, bio, version from users where id = ? for update")
+			.param(id)
+			.query(User.class)
+			.optional();
+	}
+
 	/**
 	 * The users with these ids, in one statement (the DataLoader's batch). {@code list()}
 	 * then {@code stream()}: a JdbcClient stream would hold its connection until closed.
