@@ -150,23 +150,29 @@ class Blog {
 		// exercise:end idempotent-create
 	}
 
-	/** Replaces every field, if the user is still at the version the client read. */
+	/**
+	 * Replaces every field, if the user is still at a version the client read (null: at
+	 * whatever version it is when the UPDATE runs, last write wins).
+	 */
 	@Transactional
-	User replaceUser(long id, UserDraft draft, long expectedVersion) {
-		return this.users.replaceIfVersion(id, draft, expectedVersion)
-			.orElseThrow(() -> this.users.exists(id) ? new VersionMismatch(id, expectedVersion) : new UserNotFound(id));
+	User replaceUser(long id, UserDraft draft, @Nullable Set<Long> expectedVersions) {
+		return this.users.replaceIfVersion(id, draft, expectedVersions)
+			.orElseThrow(() -> (expectedVersions != null && this.users.exists(id))
+					? new VersionMismatch(id, expectedVersions) : new UserNotFound(id));
 	}
 
 	/**
-	 * Applies a merge patch, if the user is still at the expected version (null: whatever
-	 * version it is at, last write wins).
+	 * Applies a merge patch, if the user is still at one of the expected versions (null:
+	 * whatever version it is at, last write wins).
 	 */
 	@Transactional
-	User patchUser(long id, UserPatch patch, @Nullable Long expectedVersion) {
-		User current = user(id);
-		long version = (expectedVersion != null) ? expectedVersion : current.version();
-		if (current.version() != version) {
-			throw new VersionMismatch(id, version);
+	User patchUser(long id, UserPatch patch, @Nullable Set<Long> expectedVersions) {
+		// FOR UPDATE: the merge is computed from this read, so no write may land between
+		// it and the UPDATE. A concurrent writer makes this wait, then read its result:
+		// * merges into whatever is there, an expected version is checked against it.
+		User current = this.users.findForUpdate(id).orElseThrow(() -> new UserNotFound(id));
+		if (expectedVersions != null && !expectedVersions.contains(current.version())) {
+			throw new VersionMismatch(id, expectedVersions);
 		}
 		UserDraft merged = patch.applyTo(current);
 		Set<ConstraintViolation<UserDraft>> violations = this.validator.validate(merged);
@@ -176,16 +182,17 @@ class Blog {
 				.sorted((a, b) -> String.valueOf(a.pointer()).compareTo(String.valueOf(b.pointer())))
 				.toList());
 		}
-		return this.users.replaceIfVersion(id, merged, version).orElseThrow(() -> new VersionMismatch(id, version));
+		return this.users.replaceIfVersion(id, merged, Set.of(current.version()))
+			.orElseThrow(() -> new IllegalStateException("User " + id + " changed while its row was locked"));
 	}
 
 	/**
 	 * Deletes a user, with its posts and comments, if at the expected version (or any).
 	 */
 	@Transactional
-	void deleteUser(long id, @Nullable Long expectedVersion) {
-		if (!this.users.deleteIfVersion(id, expectedVersion)) {
-			throw this.users.exists(id) ? new VersionMismatch(id, (expectedVersion != null) ? expectedVersion : -1)
+	void deleteUser(long id, @Nullable Set<Long> expectedVersions) {
+		if (!this.users.deleteIfVersion(id, expectedVersions)) {
+			throw (expectedVersions != null && this.users.exists(id)) ? new VersionMismatch(id, expectedVersions)
 					: new UserNotFound(id);
 		}
 	}

@@ -1,5 +1,8 @@
 package dev.backendbyexample.restvsgraphql;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ETags {
 
-	/** Any version: {@code If-Match: *}. */
-	static final @Nullable Long ANY = null;
+	/**
+	 * Any version: {@code If-Match: *} asks only that the user exists, so the write has
+	 * no version predicate (not "the version just read", which a concurrent write would
+	 * make a 412).
+	 */
+	static final @Nullable Set<Long> ANY = null;
 
 	private ETags() {
 	}
@@ -24,24 +31,31 @@ final class ETags {
 	}
 
 	/**
-	 * The version an {@code If-Match} names: null for {@code *}; -1 for anything that is
-	 * not one of our strong ETags (a weak one, a list, garbage), which matches no version
-	 * and so answers 412, as RFC 9110's strong comparison requires.
+	 * The versions an {@code If-Match} names: null for {@code *}; for a list such as
+	 * {@code "3", "4"}, every strong ETag of ours in it, since the condition holds when
+	 * any listed tag matches (RFC 9110, 13.1.1). Anything else (a weak tag, garbage) adds
+	 * no version, so a header of nothing else matches no version and answers 412, as the
+	 * strong comparison requires.
 	 * @throws PreconditionRequired when the header is missing
 	 */
-	static @Nullable Long expectedVersion(@Nullable String ifMatch) {
+	static @Nullable Set<Long> expectedVersions(@Nullable String ifMatch) {
 		// exercise:begin if-match
 		if (ifMatch == null) {
 			throw new PreconditionRequired();
 		}
-		String value = ifMatch.strip();
-		if (value.equals("*")) {
+		if (ifMatch.strip().equals("*")) {
 			return ANY;
 		}
-		if (value.matches("\"\\d{1,18}\"")) {
-			return Long.parseLong(value.substring(1, value.length() - 1));
+		Set<Long> versions = new TreeSet<>();
+		// A comma inside another server's quoted tag splits it into pieces that are not
+		// ours (digits between quotes), so they match nothing, as the whole tag would.
+		for (String tag : ifMatch.split(",")) {
+			String value = tag.strip();
+			if (value.matches("\"\\d{1,18}\"")) {
+				versions.add(Long.parseLong(value.substring(1, value.length() - 1)));
+			}
 		}
-		return -1L;
+		return versions;
 		// exercise:end if-match
 	}
 

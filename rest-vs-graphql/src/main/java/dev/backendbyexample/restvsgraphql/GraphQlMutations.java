@@ -1,6 +1,7 @@
 package dev.backendbyexample.restvsgraphql;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -31,18 +32,22 @@ class GraphQlMutations {
 
 	@MutationMapping
 	User updateUser(@Argument long id, @Argument Map<String, Object> input, @Argument @Nullable Long expectedVersion) {
-		return this.blog.patchUser(id, UserPatch.of(input), expectedVersion);
+		return this.blog.patchUser(id, UserPatch.of(input), versions(expectedVersion));
 	}
 
 	@MutationMapping
 	long deleteUser(@Argument long id, @Argument @Nullable Long expectedVersion) {
-		this.blog.deleteUser(id, expectedVersion);
+		this.blog.deleteUser(id, versions(expectedVersion));
 		return id;
 	}
 
 	@MutationMapping
 	Post createPost(@Argument long authorId, @Argument @Valid PostDraft input) {
 		return this.blog.createPost(authorId, input);
+	}
+
+	private static @Nullable Set<Long> versions(@Nullable Long expectedVersion) {
+		return (expectedVersion != null) ? Set.of(expectedVersion) : ETags.ANY;
 	}
 
 }

@@ -116,8 +116,7 @@ class UserController {
 	ResponseEntity<UserResource> replace(@PathVariable long id, @RequestBody @Valid UserDraft draft,
 			@Parameter(description = "The ETag you read, or *", required = true) @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		Long expected = ETags.expectedVersion(ifMatch);
-		User user = this.blog.replaceUser(id, draft, (expected != null) ? expected : this.blog.user(id).version());
+		User user = this.blog.replaceUser(id, draft, ETags.expectedVersions(ifMatch));
 		return ResponseEntity.ok().eTag(ETags.of(user)).body(UserResource.of(user, this.blog.postCount(id)));
 	}
 
@@ -136,7 +135,7 @@ class UserController {
 	ResponseEntity<UserResource> patch(@PathVariable long id, @RequestBody Map<String, Object> patch,
 			@Parameter(description = "The ETag you read, or *", required = true) @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		User user = this.blog.patchUser(id, UserPatch.of(patch), ETags.expectedVersion(ifMatch));
+		User user = this.blog.patchUser(id, UserPatch.of(patch), ETags.expectedVersions(ifMatch));
 		return ResponseEntity.ok().eTag(ETags.of(user)).body(UserResource.of(user, this.blog.postCount(id)));
 	}
 
@@ -151,7 +150,7 @@ class UserController {
 	void delete(@PathVariable long id,
 			@Parameter(description = "The ETag you read, or *") @RequestHeader(name = "If-Match",
 					required = false) @Nullable String ifMatch) {
-		this.blog.deleteUser(id, (ifMatch != null) ? ETags.expectedVersion(ifMatch) : ETags.ANY);
+		this.blog.deleteUser(id, (ifMatch != null) ? ETags.expectedVersions(ifMatch) : ETags.ANY);
 	}
 
 	@GetMapping(path = "/{id}/posts", produces = MediaType.APPLICATION_JSON_VALUE)

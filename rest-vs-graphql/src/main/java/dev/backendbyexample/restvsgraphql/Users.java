@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,14 @@ class Users {
 
 	Optional<User> find(long id) {
 		return this.jdbc.sql("select id, name, email, bio, version from users where id = ?")
+			.param(id)
+			.query(User.class)
+			.optional();
+	}
+
+	/** The user, its row locked until the transaction ends: for a read-modify-write. */
+	Optional<User> findForUpdate(long id) {
+		return this.jdbc.sql("select id, name, email, bio, version from users where id = ? for update")
 			.param(id)
 			.query(User.class)
 			.optional();
@@ -60,13 +69,17 @@ class Users {
 			.single();
 	}
 
-	/** Replaces the fields if the version is still the expected one; empty if not. */
-	Optional<User> replaceIfVersion(long id, UserDraft draft, long expectedVersion) {
+	/**
+	 * Replaces the fields if the version is still one of the expected ones (null: any);
+	 * empty if not.
+	 */
+	Optional<User> replaceIfVersion(long id, UserDraft draft, @Nullable Set<Long> expectedVersions) {
+		Long @Nullable [] versions = array(expectedVersions);
 		return this.jdbc.sql("""
 				update users set name = ?, email = ?, bio = ?, version = version + 1
-				where id = ? and version = ?
+				where id = ? and (?::bigint[] is null or version = any(?))
 				returning id, name, email, bio, version""")
-			.params(draft.name(), draft.email(), draft.bio(), id, expectedVersion)
+			.params(draft.name(), draft.email(), draft.bio(), id, versions, versions)
 			.query(User.class)
 			.optional();
 	}
@@ -78,10 +91,15 @@ class Users {
 		this.jdbc.sql("update users set version = version + 1 where id = ?").param(id).update();
 	}
 
-	boolean deleteIfVersion(long id, @Nullable Long expectedVersion) {
-		return this.jdbc.sql("delete from users where id = ? and (?::bigint is null or version = ?)")
-			.params(id, expectedVersion, expectedVersion)
+	boolean deleteIfVersion(long id, @Nullable Set<Long> expectedVersions) {
+		Long @Nullable [] versions = array(expectedVersions);
+		return this.jdbc.sql("delete from users where id = ? and (?::bigint[] is null or version = any(?))")
+			.params(id, versions, versions)
 			.update() == 1;
+	}
+
+	private static Long @Nullable [] array(@Nullable Set<Long> versions) {
+		return (versions != null) ? versions.toArray(Long[]::new) : null;
 	}
 
 	boolean exists(long id) {

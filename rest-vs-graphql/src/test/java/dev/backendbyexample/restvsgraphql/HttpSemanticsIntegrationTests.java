@@ -1,17 +1,26 @@
 package dev.backendbyexample.restvsgraphql;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +50,9 @@ class HttpSemanticsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	RestClient http;
 
@@ -251,6 +263,19 @@ class HttpSemanticsIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void putWithIfMatchStarWaitsForAConcurrentWriteThenReplacesWhateverIsThere() throws Exception {
+		Created ada = create("ada");
+
+		ResponseEntity<String> replaced = whileAnotherWriteHoldsTheRow(ada.id,
+				() -> put(ada.id, "{\"name\":\"Star\",\"email\":\"star@example.com\"}", "*"));
+
+		// The other write took the version to 1 while the PUT waited: * still holds.
+		assertThat(replaced.getStatusCode().value()).isEqualTo(200);
+		assertThat(replaced.getHeaders().getETag()).isEqualTo("\"2\"");
+		assertThat(replaced.getBody()).contains("\"name\":\"Star\"").doesNotContain("bio");
+	}
+
 	// PATCH: JSON Merge Patch
 
 	@Test
@@ -315,6 +340,45 @@ class HttpSemanticsIntegrationTests {
 			.as("a weak ETag never matches in If-Match (strong comparison)")
 			.isEqualTo(412);
 		assertThat(version(ada.id)).isZero();
+	}
+
+	@Test
+	void patchWithAnIfMatchListNamingTheCurrentVersionSucceedsBecauseAnyListedTagMayMatch() {
+		Created ada = create("ada");
+		patch(ada.id, "{\"bio\":\"one\"}", ada.etag);
+
+		ResponseEntity<String> patched = patch(ada.id, "{\"bio\":\"two\"}", "\"0\", W/\"7\", \"1\"");
+
+		assertThat(patched.getStatusCode().value()).isEqualTo(200);
+		assertThat(patched.getHeaders().getETag()).isEqualTo("\"2\"");
+		assertThat(patched.getBody()).contains("\"bio\":\"two\"");
+	}
+
+	@Test
+	void putWithAnIfMatchListOfOnlyStaleOrWeakTagsThen412AndNothingChanges() {
+		Created ada = create("ada");
+		patch(ada.id, "{\"bio\":\"someone else was here\"}", ada.etag);
+
+		ResponseEntity<String> refused = put(ada.id, "{\"name\":\"lost\",\"email\":\"x@example.com\"}",
+				"\"0\", \"7\", W/\"1\"");
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(412);
+		assertThat(refused.getBody()).contains("at none of the versions [0, 7]");
+		assertThat(version(ada.id)).isEqualTo(1);
+	}
+
+	@Test
+	void patchWithIfMatchStarWaitsForAConcurrentWriteThenMergesIntoItsResult() throws Exception {
+		Created ada = create("ada");
+
+		ResponseEntity<String> patched = whileAnotherWriteHoldsTheRow(ada.id,
+				() -> patch(ada.id, "{\"name\":\"Star\"}", "*"));
+
+		// Merged into the other write's result, not into the read before it: its bio
+		// stays.
+		assertThat(patched.getStatusCode().value()).isEqualTo(200);
+		assertThat(patched.getHeaders().getETag()).isEqualTo("\"2\"");
+		assertThat(patched.getBody()).contains("\"name\":\"Star\"").contains("\"bio\":\"concurrent\"");
 	}
 
 	// DELETE: idempotent in effect; the repeat answers 404
@@ -472,6 +536,43 @@ class HttpSemanticsIntegrationTests {
 			request.header(HttpHeaders.IF_MATCH, ifMatch);
 		}
 		return request.retrieve().toBodilessEntity();
+	}
+
+	/**
+	 * Plays {@code write} while another client's update of the user (bio "concurrent",
+	 * version + 1) is uncommitted: the write runs until it waits on the row's lock (seen
+	 * in PostgreSQL's lock table, not guessed with time), then the other commits.
+	 */
+	private ResponseEntity<String> whileAnotherWriteHoldsTheRow(long id, Callable<ResponseEntity<String>> write)
+			throws Exception {
+		try (Connection other = this.dataSource.getConnection();
+				ExecutorService client = Executors.newSingleThreadExecutor()) {
+			other.setAutoCommit(false);
+			try (PreparedStatement update = other
+				.prepareStatement("update users set bio = 'concurrent', version = version + 1 where id = ?")) {
+				update.setLong(1, id);
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			int otherPid = backendPid(other);
+			Future<ResponseEntity<String>> answer = client.submit(write);
+			Awaitility.await("the write waiting on the other's row lock")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> this.jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")
+					.param(otherPid)
+					.query(Integer.class)
+					.single() == 1);
+			other.commit();
+			return answer.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int backendPid(Connection connection) throws SQLException {
+		try (PreparedStatement pid = connection.prepareStatement("select pg_backend_pid()");
+				ResultSet row = pid.executeQuery()) {
+			row.next();
+			return row.getInt(1);
+		}
 	}
 
 	private long version(long id) {
