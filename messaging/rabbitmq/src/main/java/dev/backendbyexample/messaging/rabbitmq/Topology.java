@@ -31,6 +31,13 @@ import org.springframework.context.annotation.Configuration;
  * Everything is durable; every queue is a quorum queue (replicated with Raft, with a
  * delivery limit, and the only replicated queue type RabbitMQ 4 keeps: classic mirrored
  * queues are gone).
+ * <p>
+ * A quorum queue dead-letters <em>at most once</em> by default: the message leaves the
+ * source queue whether or not the target took it. Every queue that dead-letters here (the
+ * consumed queues and the delay queues) asks for {@code x-dead-letter-strategy}
+ * {@code at-least-once}, which keeps the message in the source until the target queue
+ * confirms it; the broker only honours it with {@code x-overflow} {@code reject-publish}
+ * (with the default drop-head it falls back to at most once).
  */
 @Configuration(proxyBeanMethods = false)
 class Topology {
@@ -102,6 +109,8 @@ class Topology {
 				.ttl(Math.toIntExact(properties.retryDelay(level).toMillis()))
 				.deadLetterExchange("")
 				.deadLetterRoutingKey(FULFILMENT)
+				.withArgument("x-dead-letter-strategy", "at-least-once")
+				.overflow(QueueBuilder.Overflow.rejectPublish)
 				.build());
 		}
 		return new Declarables(declarables);
@@ -117,6 +126,8 @@ class Topology {
 			.quorum()
 			.deliveryLimit(properties.deliveryLimit())
 			.deadLetterExchange(DEAD_LETTERS)
+			.withArgument("x-dead-letter-strategy", "at-least-once")
+			.overflow(QueueBuilder.Overflow.rejectPublish)
 			.build();
 	}
 
