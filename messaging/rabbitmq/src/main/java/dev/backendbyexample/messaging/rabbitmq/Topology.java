@@ -82,9 +82,12 @@ class Topology {
 		Queue analytics = consumed(ANALYTICS, properties);
 		Queue regionEu = consumed(REGION_EU, properties);
 		Queue express = consumed(EXPRESS, properties);
-		// The dead-letter queue has no delivery limit and no dead-letter exchange of its
-		// own: nothing leaves it but by its consumer's ack.
-		Queue deadLetterQueue = QueueBuilder.durable(DEAD_LETTERS).quorum().build();
+		// The dead-letter queue has no dead-letter exchange of its own, so a message
+		// over its delivery limit would be deleted. RabbitMQ 3.x has no limit unless one
+		// is set; 4.x sets 20 by default and takes -1 for none, a meaning 3.x does not
+		// give it (3.10 does not even validate the argument). The largest int means
+		// "none" on both: nothing leaves this queue but by an ack.
+		Queue deadLetterQueue = QueueBuilder.durable(DEAD_LETTERS).quorum().deliveryLimit(Integer.MAX_VALUE).build();
 		declarables.addAll(List.of(fulfilment, email, analytics, regionEu, express, deadLetterQueue));
 
 		for (String region : SERVED_REGIONS) {
