@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.rabbitmq.client.Channel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DeadLetters {
 
+	private static final Log logger = LogFactory.getLog(DeadLetters.class);
+
 	private static final RowMapper<DeadLetter> ROW = (rs, row) -> new DeadLetter(rs.getLong("id"),
 			rs.getString("message_id"), rs.getString("queue"), rs.getString("reason"), rs.getInt("attempts"),
 			rs.getString("body"), rs.getObject("dead_lettered_at", OffsetDateTime.class),
@@ -48,10 +52,21 @@ class DeadLetters {
 	@RabbitListener(id = Topology.DEAD_LETTERS, queues = Topology.DEAD_LETTERS)
 	void receive(Message message, Channel channel) throws IOException {
 		MessageProperties headers = message.getMessageProperties();
-		this.jdbc.sql("insert into dead_letters (message_id, queue, reason, attempts, body) values (?, ?, ?, ?, ?)")
-			.params(headers.getMessageId(), queue(headers), reason(headers), attempts(headers),
-					new String(message.getBody(), StandardCharsets.UTF_8))
-			.update();
+		try {
+			this.jdbc.sql("insert into dead_letters (message_id, queue, reason, attempts, body) values (?, ?, ?, ?, ?)")
+				.params(headers.getMessageId(), queue(headers), reason(headers), attempts(headers),
+						new String(message.getBody(), StandardCharsets.UTF_8))
+				.update();
+		}
+		catch (RuntimeException ex) {
+			// With manual acks, a message neither acked nor nacked stays unacked until
+			// the channel closes, and a full prefetch stops the consumer: hand it back
+			// (the database is down, most likely; the queue keeps it, no limit on
+			// redeliveries).
+			logger.warn("Dead letter " + headers.getMessageId() + " not archived, requeued: " + ex);
+			channel.basicNack(headers.getDeliveryTag(), false, true);
+			return;
+		}
 		// Acked after the insert: a crash in between keeps the message in the queue (a
 		// second row at worst, never none).
 		channel.basicAck(headers.getDeliveryTag(), false);

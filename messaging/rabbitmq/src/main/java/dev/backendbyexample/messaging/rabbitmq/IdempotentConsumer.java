@@ -3,7 +3,6 @@ package dev.backendbyexample.messaging.rabbitmq;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -206,9 +205,23 @@ class IdempotentConsumer {
 			.build();
 		copy.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		String id = UUID.randomUUID().toString();
-		Map<String, ConfirmingPublisher.Outcome> outcomes = this.publisher
-			.publish(List.of(new ConfirmingPublisher.Outgoing(id, exchange, routingKey, copy)), Duration.ofSeconds(10));
-		if (outcomes.get(id).status() == ConfirmingPublisher.Status.CONFIRMED) {
+		ConfirmingPublisher.Status status;
+		try {
+			status = this.publisher
+				.publish(List.of(new ConfirmingPublisher.Outgoing(id, exchange, routingKey, copy)),
+						Duration.ofSeconds(10))
+				.get(id)
+				.status();
+		}
+		catch (RuntimeException ex) {
+			// No channel to publish on (the connection is down): the original must still
+			// be nacked, or it stays unacked and holds a prefetch slot until the channel
+			// closes.
+			logger.warn(consumer + ": could not forward message " + message.getMessageProperties().getMessageId()
+					+ ", requeued: " + ex);
+			status = ConfirmingPublisher.Status.UNCONFIRMED;
+		}
+		if (status == ConfirmingPublisher.Status.CONFIRMED) {
 			this.counters.count(consumer, outcome);
 			logger.info(consumer + ": " + outcome + " message " + message.getMessageProperties().getMessageId() + ": "
 					+ reason);

@@ -31,6 +31,13 @@ import org.springframework.context.annotation.Configuration;
  * Everything is durable; every queue is a quorum queue (replicated with Raft, with a
  * delivery limit, and the only replicated queue type RabbitMQ 4 keeps: classic mirrored
  * queues are gone).
+ * <p>
+ * A quorum queue dead-letters <em>at most once</em> by default: the message leaves the
+ * source queue whether or not the target took it. Every queue that dead-letters here (the
+ * consumed queues and the delay queues) asks for {@code x-dead-letter-strategy}
+ * {@code at-least-once}, which keeps the message in the source until the target queue
+ * confirms it; the broker only honours it with {@code x-overflow} {@code reject-publish}
+ * (with the default drop-head it falls back to at most once).
  */
 @Configuration(proxyBeanMethods = false)
 class Topology {
@@ -75,9 +82,12 @@ class Topology {
 		Queue analytics = consumed(ANALYTICS, properties);
 		Queue regionEu = consumed(REGION_EU, properties);
 		Queue express = consumed(EXPRESS, properties);
-		// The dead-letter queue has no delivery limit and no dead-letter exchange of its
-		// own: nothing leaves it but by its consumer's ack.
-		Queue deadLetterQueue = QueueBuilder.durable(DEAD_LETTERS).quorum().build();
+		// The dead-letter queue has no dead-letter exchange of its own, so a message
+		// over its delivery limit would be deleted. RabbitMQ 3.x has no limit unless one
+		// is set; 4.x sets 20 by default and takes -1 for none, a meaning 3.x does not
+		// give it (3.10 does not even validate the argument). The largest int means
+		// "none" on both: nothing leaves this queue but by an ack.
+		Queue deadLetterQueue = QueueBuilder.durable(DEAD_LETTERS).quorum().deliveryLimit(Integer.MAX_VALUE).build();
 		declarables.addAll(List.of(fulfilment, email, analytics, regionEu, express, deadLetterQueue));
 
 		for (String region : SERVED_REGIONS) {
@@ -102,6 +112,8 @@ class Topology {
 				.ttl(Math.toIntExact(properties.retryDelay(level).toMillis()))
 				.deadLetterExchange("")
 				.deadLetterRoutingKey(FULFILMENT)
+				.withArgument("x-dead-letter-strategy", "at-least-once")
+				.overflow(QueueBuilder.Overflow.rejectPublish)
 				.build());
 		}
 		return new Declarables(declarables);
@@ -117,6 +129,8 @@ class Topology {
 			.quorum()
 			.deliveryLimit(properties.deliveryLimit())
 			.deadLetterExchange(DEAD_LETTERS)
+			.withArgument("x-dead-letter-strategy", "at-least-once")
+			.overflow(QueueBuilder.Overflow.rejectPublish)
 			.build();
 	}
 

@@ -6,8 +6,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Stock and fulfilment. Taking stock is not idempotent — run twice, it takes twice —
- * which is what the idempotent consumer in front of it is for.
+ * Stock and fulfilment. Taking stock alone is not idempotent, but {@link #fulfil} also
+ * moves the order out of PLACED in the same transaction and refuses an order no longer
+ * PLACED, so a second run rolls back its stock update: without the idempotent consumer's
+ * inbox a redelivered job would not take the stock twice, it would end in the dead-letter
+ * queue as poison. Effects with no such natural guard (the analytics counter) rely on the
+ * inbox alone.
  */
 @Component
 class Warehouse {

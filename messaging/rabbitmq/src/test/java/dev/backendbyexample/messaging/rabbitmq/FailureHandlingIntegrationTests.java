@@ -1,17 +1,23 @@
 package dev.backendbyexample.messaging.rabbitmq;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import dev.backendbyexample.testsupport.openapi.OpenApiValidation;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -23,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -48,6 +55,9 @@ class FailureHandlingIntegrationTests {
 
 	@Autowired
 	MessagingProperties properties;
+
+	@Autowired
+	Declarables declarables;
 
 	RestClient api;
 
@@ -78,21 +88,44 @@ class FailureHandlingIntegrationTests {
 	}
 
 	@Test
-	void outOfStockIsRetriedWithDoublingDelaysThenDeadLetteredAndReplayedAfterARestock() {
+	void outOfStockIsRetriedWithDoublingDelaysThenDeadLetteredAndReplayedAfterARestock() throws Exception {
 		// Other tests in this context restock lamps.
 		setStock("LAMP", 0);
-		Map<String, Object> order = place("LAMP");
-		String orderId = (String) order.get("id");
+		Map<String, Object> order;
+		String orderId;
+		Map<String, Object> letter;
+		List<Map<String, Object>> deaths;
+		try (Connection connection = this.connectionFactory.createConnection();
+				Channel channel = connection.createChannel(false)) {
+			// A queue of the test's own on the dead-letter fanout: it gets a copy of the
+			// dead letter with its headers, which the archive does not keep.
+			String copies = channel.queueDeclare().getQueue();
+			channel.queueBind(copies, Topology.DEAD_LETTERS, "");
+			order = place("LAMP");
+			orderId = (String) order.get("id");
 
-		// Attempts 1 to 4; between them the job waits 100, 200 and 400 ms in the delay
-		// queues (a TTL is a lower bound: it cannot arrive sooner).
-		Map<String, Object> letter = await().atMost(Duration.ofSeconds(30))
-			.until(() -> deadLetters().stream().filter((l) -> ((String) l.get("body")).contains(orderId)).findFirst(),
-					java.util.Optional::isPresent)
-			.orElseThrow();
+			// Attempts 1 to 4; between them the job waits 100, 200 and 400 ms in the
+			// delay queues (a TTL is a lower bound: it cannot arrive sooner).
+			letter = await().atMost(Duration.ofSeconds(30))
+				.until(() -> deadLetters().stream()
+					.filter((l) -> ((String) l.get("body")).contains(orderId))
+					.findFirst(), java.util.Optional::isPresent)
+				.orElseThrow();
+			deaths = xDeath(await().atMost(Duration.ofSeconds(10))
+				.until(() -> copyOf(channel, copies, orderId), Objects::nonNull));
+		}
 		assertThat(letter).containsEntry("queue", "fulfilment").containsEntry("attempts", 4);
 		assertThat((String) letter.get("reason"))
 			.isEqualTo("Retries exhausted after 4 attempts: Out of stock: 1 × LAMP");
+		// Each delay, not just their sum: the broker recorded one expiry in each delay
+		// queue, 1, 2 and 3 (a constant delay would reuse one queue), and their TTLs
+		// double.
+		assertThat(deaths)
+			.extracting((death) -> String.valueOf(death.get("queue")), (death) -> String.valueOf(death.get("reason")),
+					(death) -> ((Number) death.get("count")).intValue())
+			.containsExactlyInAnyOrder(tuple(Topology.retryQueue(1), "expired", 1),
+					tuple(Topology.retryQueue(2), "expired", 1), tuple(Topology.retryQueue(3), "expired", 1));
+		assertThat(List.of(retryTtl(1), retryTtl(2), retryTtl(3))).containsExactly(100, 200, 400);
 		Duration waited = Duration.between(OffsetDateTime.parse((String) order.get("placedAt")),
 				OffsetDateTime.parse((String) letter.get("deadLetteredAt")));
 		assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(700));
@@ -146,6 +179,32 @@ class FailureHandlingIntegrationTests {
 		assertThat(letter).containsEntry("queue", "express")
 			.containsEntry("reason", "Dead-lettered by the broker: delivery_limit")
 			.containsEntry("attempts", this.properties.deliveryLimit() + 1);
+	}
+
+	private static @Nullable GetResponse copyOf(Channel channel, String queue, String orderId) throws IOException {
+		GetResponse response;
+		while ((response = channel.basicGet(queue, true)) != null) {
+			if (new String(response.getBody(), StandardCharsets.UTF_8).contains(orderId)) {
+				return response;
+			}
+		}
+		return null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> xDeath(GetResponse response) {
+		Object deaths = response.getProps().getHeaders().get("x-death");
+		assertThat(deaths).as("x-death").isInstanceOf(List.class);
+		return (List<Map<String, Object>>) deaths;
+	}
+
+	private int retryTtl(int level) {
+		Queue queue = this.declarables.getDeclarablesByType(Queue.class)
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(Topology.retryQueue(level)))
+			.findFirst()
+			.orElseThrow();
+		return ((Number) queue.getArguments().get("x-message-ttl")).intValue();
 	}
 
 	@Test
