@@ -73,6 +73,7 @@ class ApiDocumentation {
 		common.put("400", "The request is malformed or invalid: a bad path, query, header or body "
 				+ "(strict JSON: no coercion, no unknown properties); the detail names the field.");
 		common.put("404", "No such resource or route.");
+		common.put("405", "The resource does not support this method; Allow lists those it does.");
 		common.put("406", "The Accept header excludes every type this operation can answer.");
 		common.put("413", "The request body is larger than the server accepts.");
 		if (operation.getRequestBody() != null) {
@@ -83,8 +84,12 @@ class ApiDocumentation {
 		common.forEach((status, description) -> {
 			if (operation.getResponses().get(status) == null) {
 				ApiResponse response = problem(description);
-				// Spring MVC names what it can answer (406) or read (415) in an Accept
-				// header.
+				// Spring MVC names the methods the path supports (405) in an Allow
+				// header, and what it can answer (406) or read (415) in an Accept header.
+				if (status.equals("405")) {
+					response.addHeaderObject("Allow", new Header().description("The methods the resource supports.")
+						.schema(new StringSchema().example("GET, HEAD")));
+				}
 				if (status.equals("406") || status.equals("415")) {
 					response.addHeaderObject("Accept",
 							new Header()
@@ -108,7 +113,7 @@ class ApiDocumentation {
 					new StringSchema().format("uri")
 						.description("Identifies the problem type; about:blank when the status says it all.")
 						.example("https://backendbyexample.dev/problems/product-not-found"))
-			.addProperty("title", new StringSchema().example("Insufficient funds"))
+			.addProperty("title", new StringSchema().example("Product not found"))
 			.addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(100)).example(404))
 			.addProperty("detail", new StringSchema().example("No product 42"))
 			.addProperty("instance", new StringSchema().format("uri-reference").example("/products/42"));

@@ -164,7 +164,8 @@ class ProductController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Product.class)))
 	ResponseEntity<Product> create(@Valid @RequestBody ProductChanges body) {
-		Product product = this.catalogue.create(body);
+		long id = this.catalogue.create(body);
+		Product product = written(id);
 		return ResponseEntity.created(URI.create("/products/" + product.id())).eTag(product.etag()).body(product);
 	}
 
@@ -189,8 +190,18 @@ class ProductController {
 			@Parameter(description = "The ETag of the version you read, or *.") @RequestHeader(
 					name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Valid @RequestBody ProductChanges body) {
-		Product product = this.catalogue.replace(id, VersionCondition.parse(ifMatch), body);
+		this.catalogue.replace(id, VersionCondition.parse(ifMatch), body);
+		Product product = written(id);
 		return ResponseEntity.ok().eTag(product.etag()).body(product);
+	}
+
+	/**
+	 * The product as the write left it, read from the database once the eviction has run
+	 * (not through the cache: the response shows the committed row, and the next read is
+	 * the one that fills the cache). A concurrent delete can make it 404.
+	 */
+	private Product written(long id) {
+		return this.products.findWithRatings(id).orElseThrow(() -> new ProductNotFound(id));
 	}
 
 	@DeleteMapping("/{id}")

@@ -273,6 +273,11 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 			this.redis.evict(this.name, k, this.invalidations.message(this.name, k));
 		}
 		catch (DataAccessException ex) {
+			// Only this instance knows the eviction is pending, so only its reads
+			// bypass the key. Other instances may serve the old value (from Redis, or
+			// their local copy: no invalidation was published either) until the retry
+			// succeeds, or up to the entry's TTL if it never does (this instance
+			// stopped meanwhile).
 			redisFailed("evict", ex);
 			evictLater(k);
 		}
@@ -296,8 +301,9 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 	}
 
 	/**
-	 * Retries the evictions Redis could not take. Until one succeeds, reads of that key
-	 * bypass the cache: Redis may still hold the value the write replaced.
+	 * Retries the evictions Redis could not take. Until one succeeds, this instance's
+	 * reads of that key bypass the cache: Redis may still hold the value the write
+	 * replaced (other instances do not know, and may serve it meanwhile).
 	 */
 	void retryPendingEvictions() {
 		// exercise:begin pending-evictions

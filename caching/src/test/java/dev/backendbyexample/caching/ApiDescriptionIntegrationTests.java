@@ -33,8 +33,8 @@ class ApiDescriptionIntegrationTests {
 
 		assertThat(document).contains("\"openapi\":\"3.0.1\"")
 			.contains("\"title\":\"Backend by Example: caching\"")
-			.contains("\"304\"", "\"412\"", "\"428\"", "application/problem+json", "\"ETag\"", "\"Cache-Control\"",
-					"\"X-Cache\"", "\"If-None-Match\"", "\"If-Match\"")
+			.contains("\"304\"", "\"405\"", "\"Allow\"", "\"412\"", "\"428\"", "application/problem+json", "\"ETag\"",
+					"\"Cache-Control\"", "\"X-Cache\"", "\"If-None-Match\"", "\"If-Match\"")
 			.doesNotContain("-controller\"");
 	}
 
