@@ -1,5 +1,6 @@
 package dev.backendbyexample.messaging.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
@@ -27,7 +31,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * entries, written, and the consumer's offsets committed — all in one Kafka transaction.
  * A crash anywhere before the commit leaves nothing visible to {@code read_committed}
  * readers; the restarted instance (same transactional id) aborts the open transaction and
- * reads the batch again.
+ * reads the batch again. A record that is no {@code OrderEvent} is copied, as its raw
+ * bytes, to the dead-letter topic and skipped in a transaction of its own, so it cannot
+ * stop the partition.
  *
  * <p>
  * Plain Kafka clients on purpose, so every step is in sight; Spring Kafka does the same
@@ -37,13 +43,16 @@ public final class ExactlyOncePipeline implements AutoCloseable {
 
 	private final KafkaConsumer<String, OrderEvent> consumer;
 
-	private final KafkaProducer<String, LedgerEntry> producer;
+	// Ledger entries as JSON, dead letters as the bytes they came as.
+	private final KafkaProducer<String, Object> producer;
 
 	private final String output;
 
+	private final String deadLetters;
+
 	/**
 	 * Connects, subscribes and fences any earlier instance with the same transactional
-	 * id.
+	 * id; records that are no order event go to {@code <input>-dlt}.
 	 * @param bootstrapServers where Kafka is
 	 * @param input the topic of order events
 	 * @param output the ledger topic
@@ -52,7 +61,23 @@ public final class ExactlyOncePipeline implements AutoCloseable {
 	 */
 	public ExactlyOncePipeline(String bootstrapServers, String input, String output, String groupId,
 			String transactionalId) {
+		this(bootstrapServers, input, output, input + "-dlt", groupId, transactionalId);
+	}
+
+	/**
+	 * Connects, subscribes and fences any earlier instance with the same transactional
+	 * id.
+	 * @param bootstrapServers where Kafka is
+	 * @param input the topic of order events
+	 * @param output the ledger topic
+	 * @param deadLetters where records that are no order event are copied
+	 * @param groupId the consumer group whose offsets the transactions commit
+	 * @param transactionalId one per pipeline instance, stable across its restarts
+	 */
+	public ExactlyOncePipeline(String bootstrapServers, String input, String output, String deadLetters, String groupId,
+			String transactionalId) {
 		this.output = output;
+		this.deadLetters = deadLetters;
 		Map<String, Object> consumer = new HashMap<>();
 		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -72,7 +97,9 @@ public final class ExactlyOncePipeline implements AutoCloseable {
 		// A transactional id implies idempotence and acks=all.
 		producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
 		this.producer = new KafkaProducer<>(producer, new StringSerializer(),
-				new JacksonJsonSerializer<LedgerEntry>().noTypeInfo());
+				new DelegatingByTypeSerializer(
+						Map.of(LedgerEntry.class, new JacksonJsonSerializer<LedgerEntry>().noTypeInfo(), byte[].class,
+								new ByteArraySerializer())));
 		// Bumps the producer epoch: the coordinator aborts whatever the previous instance
 		// left
 		// open, and that instance can no longer commit (ProducerFencedException).
@@ -88,7 +115,15 @@ public final class ExactlyOncePipeline implements AutoCloseable {
 	 * @return how many records were processed
 	 */
 	public int processBatch(Duration timeout, BeforeCommit beforeCommit) {
-		ConsumerRecords<String, OrderEvent> records = this.consumer.poll(timeout);
+		ConsumerRecords<String, OrderEvent> records;
+		try {
+			records = this.consumer.poll(timeout);
+		}
+		catch (RecordDeserializationException ex) {
+			// Polling again would throw again, forever: the consumer stays on the record.
+			deadLetter(ex);
+			return 0;
+		}
 		if (records.isEmpty()) {
 			return 0;
 		}
@@ -109,12 +144,40 @@ public final class ExactlyOncePipeline implements AutoCloseable {
 			// work.
 			throw ex;
 		}
-		catch (KafkaException ex) {
+		catch (RuntimeException ex) {
+			// Any failure, not only Kafka's (a bug in entryFor, a failing hook): a
+			// transaction left open would block this producer and hold back every
+			// read_committed reader of the output.
 			this.producer.abortTransaction();
 			rewind(records);
 			throw ex;
 		}
 		// exercise:end read-process-write
+	}
+
+	// Copies the record's raw bytes to the dead-letter topic and commits the offset past
+	// it, in one transaction: the record is skipped exactly when its copy is kept.
+	private void deadLetter(RecordDeserializationException ex) {
+		TopicPartition partition = ex.topicPartition();
+		long next = ex.offset() + 1;
+		byte[] value = (ex.valueBuffer() != null) ? Utils.toArray(ex.valueBuffer()) : null;
+		String key = (ex.keyBuffer() != null) ? new String(Utils.toArray(ex.keyBuffer()), StandardCharsets.UTF_8)
+				: null;
+		this.producer.beginTransaction();
+		try {
+			this.producer.send(new ProducerRecord<>(this.deadLetters, key, value));
+			this.producer.sendOffsetsToTransaction(Map.of(partition, new OffsetAndMetadata(next)),
+					this.consumer.groupMetadata());
+			this.producer.commitTransaction();
+		}
+		catch (ProducerFencedException fenced) {
+			throw fenced;
+		}
+		catch (RuntimeException failed) {
+			this.producer.abortTransaction();
+			throw failed;
+		}
+		this.consumer.seek(partition, next);
 	}
 
 	static LedgerEntry entryFor(ConsumerRecord<String, OrderEvent> record) {

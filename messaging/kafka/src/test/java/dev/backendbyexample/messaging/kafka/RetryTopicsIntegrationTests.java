@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.backendbyexample.messaging.kafka.DeadLetters.DeadLetter;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,17 +18,24 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.willAnswer;
 
 /**
  * Non-blocking retries: a failing payment moves through the retry topics to the
  * dead-letter topic after three attempts, never more; a final failure and bytes that are
  * no event go straight there, with the reason in the headers; the records behind them are
- * not held up.
+ * not held up. The gateway is a spy only so that one test can hold a retry until the
+ * payment behind it is charged.
  */
 @KafkaIntegrationTest
 class RetryTopicsIntegrationTests {
@@ -33,8 +43,11 @@ class RetryTopicsIntegrationTests {
 	@Autowired
 	OrderEventPublisher publisher;
 
-	@Autowired
+	@MockitoSpyBean
 	PaymentGateway gateway;
+
+	@Autowired
+	KafkaTemplate<String, Object> template;
 
 	@Autowired
 	DeadLetters deadLetters;
@@ -59,6 +72,42 @@ class RetryTopicsIntegrationTests {
 		assertThat(letter.attempts()).isEqualTo(3);
 		assertThat(letter.value()).contains("\"orderId\":\"retry-poison\"");
 		assertThat(this.gateway.charged("retry-poison")).isFalse();
+	}
+
+	@Test
+	void paymentBehindAFailingOneWithTheSameKeyIsChargedWhileTheFailingOneWaitsInTheRetryTopics() throws Exception {
+		String blocker = "retry-blocker";
+		String behind = "retry-blocker-behind";
+		CountDownLatch behindCharged = new CountDownLatch(1);
+		AtomicBoolean chargedWhileHeld = new AtomicBoolean();
+		willAnswer((invocation) -> {
+			invocation.callRealMethod();
+			behindCharged.countDown();
+			return null;
+		}).given(this.gateway).charge(argThat((payment) -> behind.equals(payment.orderId())), anyString());
+		// The blocker's attempt from retry-0 waits (on that topic's consumer thread)
+		// until
+		// the payment behind it is charged. Were the retries blocking — in the main
+		// topic's
+		// consumer, as a plain back-off does — the payment behind would wait for this
+		// very
+		// attempt, and the latch would run out.
+		willAnswer((invocation) -> {
+			chargedWhileHeld.set(behindCharged.await(20, TimeUnit.SECONDS));
+			return invocation.callRealMethod();
+		}).given(this.gateway)
+			.charge(argThat((payment) -> blocker.equals(payment.orderId())), eq(this.topics.payments() + "-retry-0"));
+
+		this.publisher.requestPayment(new OrderEvent(blocker, 1, "PAYMENT_REQUESTED", 2_000_000)).get();
+		// Same key, so same partition, right behind it.
+		this.template.send(this.topics.payments(), blocker, new OrderEvent(behind, 1, "PAYMENT_REQUESTED", 1_000))
+			.get();
+
+		awaitDeadLetter(blocker);
+		assertThat(chargedWhileHeld).as("charged while the failing payment was held in retry-0").isTrue();
+		assertThat(this.gateway.attemptsOf(behind)).containsExactly(this.topics.payments());
+		assertThat(this.gateway.attemptsOf(blocker)).containsExactly(this.topics.payments(),
+				this.topics.payments() + "-retry-0", this.topics.payments() + "-retry-1");
 	}
 
 	@Test

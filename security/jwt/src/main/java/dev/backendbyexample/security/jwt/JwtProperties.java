@@ -18,6 +18,8 @@ import org.springframework.core.io.Resource;
  * @param accessTokenTtl how long an access token lives: minutes, since it cannot be
  * revoked
  * @param refreshTokenTtl how long an unused refresh token lives
+ * @param refreshFamilyTtl how long a login lives however often it is refreshed: no
+ * refresh token of its family outlives it
  * @param clockSkew how far clocks of issuer and reader may disagree
  * @param signing the signing keys
  * @param login the brute-force limits of the login
@@ -27,9 +29,9 @@ import org.springframework.core.io.Resource;
  */
 @ConfigurationProperties("jwt")
 record JwtProperties(String issuer, String audience, @DefaultValue("10m") Duration accessTokenTtl,
-		@DefaultValue("14d") Duration refreshTokenTtl, @DefaultValue("30s") Duration clockSkew, Signing signing,
-		@DefaultValue Login login, Encryption encryption, @DefaultValue Cors cors,
-		@DefaultValue("jwt:") String keyPrefix) {
+		@DefaultValue("14d") Duration refreshTokenTtl, @DefaultValue("30d") Duration refreshFamilyTtl,
+		@DefaultValue("30s") Duration clockSkew, Signing signing, @DefaultValue Login login, Encryption encryption,
+		@DefaultValue Cors cors, @DefaultValue("jwt:") String keyPrefix) {
 
 	/**
 	 * The ES256 key pairs: the active one signs, every listed one verifies (a retired key

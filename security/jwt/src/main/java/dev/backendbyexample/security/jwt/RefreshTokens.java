@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * login. Every use rotates the token (the used one is marked, a new one issued in the
  * same family); a second use of a used token means two parties hold it, so the whole
  * family is revoked, the thief's and the owner's tokens alike (RFC 9700, 4.14.2). Logout
- * revokes the family too.
+ * revokes the family too. A family ends at an absolute time set at login: a successor
+ * expires at the earlier of that and its own time to live, so a session refreshed however
+ * often still ends.
  */
 @Component
 class RefreshTokens {
@@ -51,9 +53,10 @@ class RefreshTokens {
 	String startFamily(UUID userId) {
 		UUID family = UUID.randomUUID();
 		return this.transactions.execute((status) -> {
-			this.jdbc.sql("insert into refresh_token_families (id, user_id) values (:id, :user)")
+			this.jdbc.sql("insert into refresh_token_families (id, user_id, expires_at) values (:id, :user, :expires)")
 				.param("id", family)
 				.param("user", userId)
+				.param("expires", Timestamp.from(this.clock.instant().plus(this.properties.refreshFamilyTtl())))
 				.update();
 			return issue(family);
 		});
@@ -137,8 +140,11 @@ class RefreshTokens {
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expiresAt = this.clock.instant().plus(this.properties.refreshTokenTtl());
-		this.jdbc
-			.sql("insert into refresh_tokens (token_hash, family_id, expires_at) values (:hash, :family, :expires)")
+		// Never beyond the family's end: without it, rotating every few days would keep a
+		// stolen (or forgotten) session alive forever.
+		this.jdbc.sql("""
+				insert into refresh_tokens (token_hash, family_id, expires_at)
+				select :hash, f.id, least(f.expires_at, :expires) from refresh_token_families f where f.id = :family""")
 			.param("hash", hash(token))
 			.param("family", family)
 			.param("expires", Timestamp.from(expiresAt))

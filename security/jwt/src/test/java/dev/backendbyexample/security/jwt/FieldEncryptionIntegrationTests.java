@@ -91,8 +91,8 @@ class FieldEncryptionIntegrationTests {
 
 	private JwtProperties withEncryption(JwtProperties.Encryption encryption) {
 		JwtProperties p = this.properties;
-		return new JwtProperties(p.issuer(), p.audience(), p.accessTokenTtl(), p.refreshTokenTtl(), p.clockSkew(),
-				p.signing(), p.login(), encryption, p.cors(), p.keyPrefix());
+		return new JwtProperties(p.issuer(), p.audience(), p.accessTokenTtl(), p.refreshTokenTtl(),
+				p.refreshFamilyTtl(), p.clockSkew(), p.signing(), p.login(), encryption, p.cors(), p.keyPrefix());
 	}
 
 }

@@ -92,7 +92,7 @@ class KeyRotationTests {
 
 	static JwtProperties properties() {
 		return new JwtProperties(Forge.ISSUER, Forge.AUDIENCE, Duration.ofMinutes(10), Duration.ofDays(14),
-				Duration.ofSeconds(30), new JwtProperties.Signing("unused", Map.of()),
+				Duration.ofDays(30), Duration.ofSeconds(30), new JwtProperties.Signing("unused", Map.of()),
 				new JwtProperties.Login(5, 20, Duration.ofMinutes(15)),
 				new JwtProperties.Encryption("unused", Map.of()), new JwtProperties.Cors(List.of()), "jwt:");
 	}

@@ -1,7 +1,13 @@
 package dev.backendbyexample.security.jwt;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,13 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Refresh tokens rotate on every use; a used one presented again revokes its whole family
  * (theft detection); logout revokes; an expired, revoked or unknown one is a 401; and
- * they are stored only as hashes.
+ * they are stored only as hashes. However often it is refreshed, a login ends at its
+ * family's absolute expiry.
  */
 @JwtIntegrationTest
 class RefreshTokensIntegrationTests {
@@ -31,6 +40,12 @@ class RefreshTokensIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JwtProperties properties;
 
 	Api api;
 
@@ -158,6 +173,43 @@ class RefreshTokensIntegrationTests {
 			.single()).as("the first token and exactly one successor").isEqualTo(2);
 	}
 
+	@Test
+	void familyRefreshedEveryWeekStillEndsAtItsAbsoluteExpiry() {
+		// The clock is moved by hand: 14-day tokens, a 30-day family, a refresh every 7
+		// days. Each successor alone would live 14 more days; the family caps it.
+		HandMovedClock clock = new HandMovedClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RefreshTokens tokens = new RefreshTokens(this.jdbc, this.transactions, this.properties, clock);
+		Instant login = clock.instant();
+		String token = tokens.startFamily(userId());
+		for (int day = 7; day <= 28; day += 7) {
+			clock.moveTo(login.plus(Duration.ofDays(day)));
+			token = tokens.rotate(token).token();
+		}
+		clock.moveTo(login.plus(Duration.ofDays(29)));
+		token = tokens.rotate(token).token();
+		assertThat(expiresAt(token)).as("capped by the family, not 29 + 14 days")
+			.isEqualTo(login.plus(this.properties.refreshFamilyTtl()));
+
+		clock.moveTo(login.plus(this.properties.refreshFamilyTtl()));
+		String last = token;
+
+		assertThatExceptionOfType(RefreshTokenRejected.class).isThrownBy(() -> tokens.rotate(last));
+	}
+
+	private UUID userId() {
+		return this.jdbc.sql("select id from users where username = :username")
+			.param("username", this.username)
+			.query(UUID.class)
+			.single();
+	}
+
+	private Instant expiresAt(String refreshToken) {
+		return this.jdbc.sql("select expires_at from refresh_tokens where token_hash = :hash")
+			.param("hash", RefreshTokens.hash(refreshToken))
+			.query((rs, n) -> rs.getTimestamp("expires_at").toInstant())
+			.single();
+	}
+
 	private String familyRevokedFor(String refreshToken) {
 		return this.jdbc
 			.sql("""
@@ -166,6 +218,36 @@ class RefreshTokensIntegrationTests {
 			.param("hash", RefreshTokens.hash(refreshToken))
 			.query(String.class)
 			.single();
+	}
+
+	/** A clock only the test moves. */
+	private static final class HandMovedClock extends Clock {
+
+		private Instant now;
+
+		HandMovedClock(Instant now) {
+			this.now = now;
+		}
+
+		void moveTo(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 }
