@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.backendbyexample.testsupport.demo.BenchmarkArguments;
+import dev.backendbyexample.testsupport.demo.LatencyHistogram;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -27,6 +27,7 @@ import dev.backendbyexample.ratelimiting.redis.LuaScript;
 import dev.backendbyexample.ratelimiting.redis.RedisRateLimiter;
 import dev.backendbyexample.ratelimiting.redis.ScriptedRedis;
 import dev.backendbyexample.testsupport.demo.BenchmarkArguments;
+import dev.backendbyexample.testsupport.demo.LatencyHistogram;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;

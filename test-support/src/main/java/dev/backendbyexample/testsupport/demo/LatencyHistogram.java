@@ -1,10 +1,10 @@
-package dev.backendbyexample.ratelimiting;
+package dev.backendbyexample.testsupport.demo;
 
 /**
- * A compact latency histogram for the benchmark: exact below 1 µs, about 1% precision
+ * A compact latency histogram for the benchmarks: exact below 1 µs, about 1% precision
  * above, one per thread (no sharing on the hot path), merged at the end.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
 	private static final int LINEAR = 1024;
 
@@ -14,26 +14,26 @@ final class LatencyHistogram {
 
 	private long total;
 
-	void record(long nanos) {
+	public void record(long nanos) {
 		this.counts[index(Math.max(0, nanos))]++;
 		this.total++;
 	}
 
-	void add(LatencyHistogram other) {
+	public void add(LatencyHistogram other) {
 		for (int i = 0; i < this.counts.length; i++) {
 			this.counts[i] += other.counts[i];
 		}
 		this.total += other.total;
 	}
 
-	long total() {
+	public long total() {
 		return this.total;
 	}
 
 	/**
 	 * The latency in nanoseconds at or below which {@code percentile}% of calls finished.
 	 */
-	long percentile(double percentile) {
+	public long percentile(double percentile) {
 		long rank = (long) Math.ceil(this.total * percentile / 100.0);
 		long seen = 0;
 		for (int i = 0; i < this.counts.length; i++) {
