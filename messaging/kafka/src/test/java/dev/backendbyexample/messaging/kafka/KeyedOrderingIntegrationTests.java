@@ -16,6 +16,9 @@ import dev.backendbyexample.messaging.kafka.OrderHistory.Received;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,8 +43,14 @@ class KeyedOrderingIntegrationTests {
 	@Autowired
 	OrderHistory history;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	@Test
 	void eachOrdersEventsAreProcessedInSendOrderWhileOrdersInterleaveAcrossPartitions() throws Exception {
+		// The group's three consumers join one after the other; until the last has its
+		// partitions, the first may own them all. Wait for the rebalance, not for time.
+		await().atMost(Duration.ofSeconds(30)).until(this::everyConsumerOfTheGroupOwnsPartitions);
 		// Four threads, five orders each; each thread sends its orders' events
 		// round-robin
 		// (o1 #1, o2 #1, … o5 #1, o1 #2, …), so every partition receives interleaved
@@ -83,6 +92,20 @@ class KeyedOrderingIntegrationTests {
 			.anySatisfy((sequence) -> assertThat(interleaves(sequence)).isTrue());
 		Set<String> consumers = ours.stream().map(Received::consumer).collect(Collectors.toSet());
 		assertThat(consumers).as("processed by more than one consumer of the group").hasSizeGreaterThan(1);
+	}
+
+	private boolean everyConsumerOfTheGroupOwnsPartitions() {
+		MessageListenerContainer group = this.listeners.getListenerContainers()
+			.stream()
+			.filter((container) -> container.getListenerId() != null
+					&& container.getListenerId().endsWith("order-history"))
+			.findFirst()
+			.orElseThrow();
+		List<? extends MessageListenerContainer> consumers = ((ConcurrentMessageListenerContainer<?, ?>) group)
+			.getContainers();
+		return consumers.size() == 3 && consumers.stream()
+			.allMatch((consumer) -> consumer.getAssignedPartitions() != null
+					&& !consumer.getAssignedPartitions().isEmpty());
 	}
 
 	private void sendRoundRobin(List<String> orders) {
