@@ -265,6 +265,8 @@ public final class RabbitMessagingBenchmark {
 					}
 				});
 				long start = System.nanoTime();
+				// The measurement window itself, not a wait for a state: the rate divides
+				// by the time measured around it.
 				Thread.sleep(duration.toMillis());
 				measuring.set(false);
 				double seconds = (System.nanoTime() - start) / 1e9;
